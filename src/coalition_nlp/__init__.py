@@ -1,0 +1,1 @@
+"""coalition_nlp."""
