@@ -1,0 +1,38 @@
+# Two entry points on a fresh clone: `make run` and `make test`. Everything they need
+# is installed here into .venv; nothing is expected on the machine but Python 3.10+.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ARTICLES ?= data/articles
+OUT    ?= out/events.jsonl
+
+.PHONY: run test evaluate bench resources clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT)
+	$(BIN)/coalition-nlp summary $(OUT)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/pytest
+
+evaluate: $(VENV)/.installed
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
+	$(BIN)/coalition-nlp evaluate $(OUT) --gold data/gold
+
+resources: $(VENV)/.installed-dev
+	$(BIN)/python -m coalition_nlp.resources.build
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -1,0 +1,136 @@
+"""The ``coalition-nlp`` command line: parses options and calls the library, nothing more."""
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from .ingest import IngestError, iter_articles, list_files
+
+
+def _fail(message: str) -> None:
+    """A user error: one line, exit status 2, never a traceback."""
+    click.echo(f"coalition-nlp: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _terminate_cleanly() -> None:
+    # SIGTERM unwinds like Ctrl-C, so temporary output files are removed.
+    def handler(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="coalition-nlp")
+def main() -> None:
+    """Typed records (actors, meetings, troop numbers, money pledges) from German news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="JSONL file to write.")
+@click.option("--model", default=None, help="spaCy model name or path (default: de_core_news_lg if installed, else the embedded default).")
+@click.option("--pattern", default="*.txt", show_default=True, help="File pattern inside folders.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: str, quiet: bool) -> None:
+    """Extract records from files and folders into OUTPUT, one JSON line per article.
+
+    Files that cannot be read are reported on stderr and listed in
+    OUTPUT-stem.errors.jsonl; the exit status is then 1.
+    """
+    from tqdm import tqdm
+
+    from .api import process_articles
+    from .pipeline import ModelNotFoundError, load_pipeline
+    from .sinks.jsonl import atomic_text_file
+
+    _terminate_cleanly()
+    try:
+        files = list_files(paths, pattern)
+    except FileNotFoundError as exc:
+        _fail(f"no such file or folder: {exc}")
+    if not files:
+        _fail(f"nothing to read: no files matching {pattern!r} in {', '.join(map(str, paths))}")
+    if not quiet:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        nlp = load_pipeline(model)
+    except ModelNotFoundError as exc:
+        _fail(str(exc))
+
+    errors_path = output.with_name(f"{output.stem}.errors.jsonl")
+    failures: list[IngestError] = []
+    counts = {"articles": 0, "actors": 0, "meetings": 0, "troop_commitments": 0, "money_pledges": 0}
+    show_bar = not quiet and sys.stderr.isatty()
+    with atomic_text_file(output) as out, tqdm(
+        total=len(files), unit="article", disable=not show_bar, file=sys.stderr
+    ) as bar:
+        for result in process_articles(iter_articles(files, pattern), nlp):
+            bar.update(1)
+            if isinstance(result, IngestError):
+                failures.append(result)
+                tqdm.write(f"coalition-nlp: {result.path}: {result.reason}", file=sys.stderr)
+                continue
+            out.write(result.to_json_line() + "\n")
+            counts["articles"] += 1
+            for key in counts:
+                if key != "articles":
+                    counts[key] += len(getattr(result, key))
+    if failures:
+        with atomic_text_file(errors_path) as err:
+            for f in failures:
+                err.write(json.dumps({"path": f.path, "error": f.reason}, ensure_ascii=False) + "\n")
+    else:
+        errors_path.unlink(missing_ok=True)  # a list from an earlier run would mislead
+    if not quiet:
+        summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())
+        click.echo(f"{summary}; {len(failures)} failed -> {output}", err=True)
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--explain", is_flag=True, help="List each miss and each extra record per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(predictions: Path, gold_dir: Path, explain: bool, as_json: bool) -> None:
+    """Score PREDICTIONS (JSONL) against gold annotations (spec §4)."""
+    from pydantic import ValidationError
+
+    from .evaluate import evaluate as run_evaluation, read_jsonl
+
+    try:
+        report = run_evaluation(read_jsonl(predictions), gold_dir)
+    except (ValidationError, json.JSONDecodeError) as exc:
+        _fail(f"{predictions}: not a coalition-nlp output file ({exc.__class__.__name__})")
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.table())
+    if explain:
+        click.echo("\n".join(report.notes))
+
+
+@main.command()
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def summary(predictions: Path) -> None:
+    """A one-screen overview of an output file: the events found per article."""
+    from .evaluate import read_jsonl
+    from .summary import summarize
+
+    click.echo(summarize(read_jsonl(predictions)))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of one output line."""
+    from .records import ArticleExtraction
+
+    click.echo(json.dumps(ArticleExtraction.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

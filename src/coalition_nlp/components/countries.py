@@ -1,0 +1,126 @@
+"""Country mentions: names, adjectives, demonyms, prefixes, institutions, capitals.
+
+Every state reference becomes a COUNTRY span; the kind of reference is kept next to it
+because the person finder trusts a state named as a subject more than a capital used
+as a place or a state that already belongs to someone else's title.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import extensions as ext
+from ..lexicon import load_json
+
+NAME, ADJECTIVE, PREFIX, CAPITAL, INSTITUTION, OFFICE = (
+    "name", "adjective", "prefix", "capital", "institution", "office",
+)
+# Kinds that name the state itself (not a city, not a title that carries it).
+STATE_KINDS = frozenset({NAME, ADJECTIVE, PREFIX, INSTITUTION})
+
+_CONTEXT = load_json("country_context.json")
+LOCATIVE = frozenset(_CONTEXT["locative_prepositions"])
+_GOVERNMENT = frozenset(load_json("context.json")["government_nouns"])
+_DATELINE_MARKS = frozenset({"(", "-", "–", "—", "/"})
+
+
+@dataclass
+class CountryMention:
+    span: Span
+    kind: str
+    affiliation: bool = False  # set by the person finder when the state is someone's title
+
+    @property
+    def iso(self) -> str:
+        return self.span._.iso
+
+
+class CountryFinder:
+    """Built once per pipeline: the phrase matcher holds every lexicon form."""
+
+    def __init__(self, nlp: Language, lexicon):
+        self.lex = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for key, forms in (
+            (NAME, lexicon.country_name_forms()),
+            (ADJECTIVE, lexicon.country_adjective_forms()),
+            (CAPITAL, lexicon.capital_forms()),
+            (INSTITUTION, lexicon.institution_forms()),
+        ):
+            self.matcher.add(key, [nlp.make_doc(form) for form in {f for f, _ in forms}])
+
+    def __call__(self, doc: Doc) -> list[CountryMention]:
+        found: list[CountryMention] = []
+        taken: set[int] = set()
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        for match_id, start, end in matches:
+            if taken.intersection(range(start, end)):
+                continue
+            kind = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            iso = self._resolve(kind, span)
+            if iso:
+                found.append(_mention(span, iso, kind))
+                taken.update(range(start, end))
+        for tok in doc:
+            if tok.i not in taken:
+                found.extend(self._in_word(doc, tok))
+        return found
+
+    def _resolve(self, kind: str, span: Span) -> str | None:
+        text, lex = span.text, self.lex
+        if kind == NAME:
+            return lex.country_by_name(text)
+        if kind == ADJECTIVE:
+            return lex.country_by_adjective(text)
+        if kind == INSTITUTION:
+            return lex.country_by_institution(text, span.doc._.agency)
+        if kind == CAPITAL and _is_government(span, lex):
+            return lex.country_by_capital(text)
+        return None
+
+    def _in_word(self, doc: Doc, tok: Token) -> list[CountryMention]:
+        """States inside one token: "US-Minister", "türkisch-syrischen", "Bundesaußenminister"."""
+        text, lex, span = tok.text, self.lex, doc[tok.i : tok.i + 1]
+        if "-" not in text:
+            office = lex.office(text)
+            if office is not None and office.country:
+                return [_mention(span, _bundes(lex, text, office.country, doc), OFFICE)]
+            return []
+        parts = [p for p in text.split("-") if p]
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            # the first parts of "türkisch-syrischen" are bare stems, which the lexicon inflects only
+            iso, kind = lex.country_by_adjective(part) or (not last and lex.country_by_adjective(part + "e")), ADJECTIVE
+            if not iso and not last:
+                iso = lex.country_by_prefix(part) or lex.country_by_institution(part, doc._.agency)
+                kind = PREFIX
+            if iso:  # span attributes are stored per offsets: one state per token
+                return [_mention(span, iso, kind)]
+        return []
+
+def _mention(span: Span, iso: str, kind: str) -> CountryMention:
+    span = Span(span.doc, span.start, span.end, label=ext.COUNTRY)
+    span._.iso = iso
+    return CountryMention(span, kind)
+
+
+def _bundes(lex, word: str, country: str, doc: Doc) -> str:
+    """ "Bundesaußenminister" is Austrian in APA text: the lexicon gives such offices as DEU."""
+    return lex.bundes_country(doc._.agency) if word.startswith("Bundes") and country == "DEU" else country
+
+
+def _is_government(span: Span, lex) -> bool:
+    """A capital stands for its state unless it is the dateline or a place after "in"/"nach";
+    "die Regierung in Bagdad" is the state even after a preposition."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text in LOCATIVE:
+        return span.start >= 2 and doc[span.start - 2].text in _GOVERNMENT
+    after = doc[span.end] if span.end < len(doc) else None
+    if span.text == doc._.place and (after is None or after.text in _DATELINE_MARKS):
+        return False
+    return lex.is_metonym_capital(span.text)

@@ -1,0 +1,672 @@
+"""Meetings held or planned, one span per real meeting.
+
+Each sentence that names a meeting (a noun such as "Treffen", a verb such as "kamen ...
+zusammen") becomes a candidate with its own place, venue, date, size and people. A
+candidate that refers back to a meeting already told of (a definite article, the same
+place, "nahm ... teil") is merged into it, because articles mention one meeting many
+times; only an indefinite or "weiteres" meeting elsewhere starts a new one. Talks "am
+Rande des Treffens" are a meeting of their own among the people of that sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import extensions as ext
+from ..lexicon import get_lexicon, load_json, load_list
+from ..parse.dates import resolve_date
+from .context import actors_in, previous_sentences
+
+_M = load_json("meetings.json")
+_TENSE = load_json("tense.json")
+_DATE_WORDS = load_json("dates.json")
+
+_NOUNS = frozenset(_M["nouns"])
+_HEADS = tuple(_M["compound_heads"])
+_EXCLUDED_MODIFIERS = tuple(_M["excluded_modifiers"])
+_IDIOMS: dict[str, list[str]] = _M["idioms"]
+_VERBS = frozenset(_M["verbs"])
+_SEPARABLE = {stem: particle for particle, stems in _M["separable"].items() for stem in stems}
+_REFLEXIVE = frozenset(_M["reflexive"])
+_DELIBERATE = frozenset(_M["deliberate"])
+_DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
+_REFERENCE_VERBS = frozenset(_M["reference_verbs"])
+_PARTICIPATION = frozenset(_M["participation"])
+_PARTICIPATION_SEPARABLE = {
+    stem: particle for particle, stems in _M["participation_separable"].items() for stem in stems
+}
+_PARTICIPATION_NOUNS = frozenset(_M["participation_nouns"])
+_CONTRACTIONS: dict[str, str] = _M["contractions"]
+_DEFINITE = frozenset(_M["definite"]) | frozenset(_CONTRACTIONS)
+_INDEFINITE = frozenset(_M["indefinite"])
+_NEW_MARKERS = frozenset(_M["new_markers"])
+_GENERIC_PREPS = frozenset(_M["generic_prepositions"])
+_BEFORE_PREPS = frozenset(_M["before_prepositions"])
+_BLOCKERS = frozenset(_M["blockers"])
+_BLOCKER_PARTS = tuple(_M["blocker_parts"])
+_PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
+_ANNOUNCE = frozenset(_TENSE["future_over_past"])
+_HELD = frozenset(_M["held_cues"])
+_FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
+_PLACE_PREPS = frozenset(_M["place_prepositions"])
+_NOT_PLACES = frozenset(_M["not_places"])
+_NOUN_ENDINGS = tuple(_M["common_noun_endings"])
+_CITY_ADJ = _M["city_adjective_ending"]
+_VENUE_HEADS = tuple(_M["venue_heads"])
+_VENUE_PREPS = frozenset(_M["venue_prepositions"])
+_SIDELINES = tuple(_M["sidelines"])
+_GENITIVE_ARTICLES = frozenset(_M["genitive_articles"])
+_SIZE_HEADS = tuple(_M["size_heads"])
+_DATIVE_ENDINGS = tuple(_M["size_dative_endings"])
+_COORDINATION = frozenset(_M["coordination"])
+_STATE_LIST_PREPS = frozenset(_M["state_list_prepositions"])
+_STATE_FOR_PREPS = frozenset(_M["state_for_prepositions"])
+_LIST_SEPARATORS = frozenset(_M["list_separators"])
+_PRONOUNS = frozenset(_M["pronouns"])
+_CLAUSE_BREAKS = frozenset(_M["clause_breaks"])
+_REPORTING = frozenset(load_list("reporting_verbs.txt"))
+_QUOTES = frozenset('"„“”«»')
+_DATE_KINDS = ("day", "weekday", "month", "relative", "deictic")
+_MAX_PLACE_TOKENS = 3
+_MAX_LOOKLEFT = 4
+_ABBREVIATION_REACH = 8  # tokens from a venue noun to "(Eucom)"
+
+
+@dataclass
+class Trigger:
+    token: Token
+    kind: str  # "noun", "verb", "reference", "participation"
+    definite: bool = False
+    indefinite: bool = False
+    preposition: str | None = None  # the word governing the noun phrase
+    quoted: bool = False
+    new: bool = False  # "ein weiteres Treffen"
+    generic: bool = False  # "eine Frequenz von Treffen"
+    sideline_of: bool = False  # the noun in "am Rande des Treffens"
+    city: str | None = None  # "Pariser Konferenz"
+
+    @property
+    def creates(self) -> bool:
+        """Whether this mention may start a meeting of its own."""
+        return self.kind in ("noun", "verb") and not (self.quoted or self.generic or self.sideline_of)
+
+
+@dataclass
+class Meeting:
+    span: Span
+    status: str
+    location: str | None = None
+    implied: bool = False  # location taken from the dateline
+    venue: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    size: dict | None = None
+    participants: list = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    parent: "Meeting | None" = None  # the meeting on whose sidelines this one took place
+
+    def as_event(self) -> dict:
+        location = self.location
+        if location is None and self.parent is not None:
+            location = self.parent.location
+        return {
+            "status": self.status,
+            "location": location,
+            "venue": self.venue,
+            "date": self.date,
+            "date_text": self.date_text,
+            "participants": _unique(self.participants),
+            "size": self.size,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass
+class Candidate:
+    """What one sentence says about a meeting."""
+
+    trigger: Trigger
+    status: str
+    location: str | None
+    venue: str | None
+    date: str | None
+    date_text: str | None
+    size: dict | None
+    participants: list
+
+
+# -- tokens and clauses -------------------------------------------------------
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Token indices inside quotation marks; any quote mark opens or closes, a line break resets."""
+    inside, out = False, set()
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            inside = False
+        elif tok.text in _QUOTES:
+            inside = not inside
+        elif inside:
+            out.add(tok.i)
+    return out
+
+
+def _clause(tok: Token) -> Span:
+    """The tokens between the nearest clause breaks (commas, dashes, quotes) around ``tok``."""
+    sent = tok.sent
+    start = tok.i
+    while start > sent.start and not _breaks(tok.doc[start - 1]):
+        start -= 1
+    end = tok.i + 1
+    while end < sent.end and not _breaks(tok.doc[end]):
+        end += 1
+    return tok.doc[start:end]
+
+
+def _breaks(tok: Token) -> bool:
+    return tok.text in _CLAUSE_BREAKS or tok.text in _QUOTES
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _is_meeting_noun(tok: Token) -> bool:
+    if not _capitalised(tok):
+        return False
+    low = tok.lower_
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _IDIOMS.get(low, ()):
+        return False
+    if low in _NOUNS:
+        return True
+    for head in _HEADS:
+        if low.endswith(head) and len(low) > len(head):
+            modifier = low[: -len(head)].strip("-")
+            return bool(modifier) and not any(m in modifier for m in _EXCLUDED_MODIFIERS)
+    return False
+
+
+def _known_place(name: str, doc: Doc) -> bool:
+    return name == doc._.place or get_lexicon().country_by_capital(name) is not None
+
+
+def _noun_phrase(trigger: Trigger) -> None:
+    """Fill determiner, governing preposition and markers from the words left of a noun."""
+    tok = trigger.token
+    doc, sent = tok.doc, tok.sent
+    j = tok.i - 1
+    while j >= sent.start and tok.i - j <= _MAX_LOOKLEFT:
+        left = doc[j]
+        low = left.lower_
+        if low in _DEFINITE or low in _INDEFINITE:
+            trigger.definite = low in _DEFINITE
+            trigger.indefinite = low in _INDEFINITE
+            if low in _CONTRACTIONS:
+                trigger.preposition = _CONTRACTIONS[low]
+            elif j > sent.start:
+                trigger.preposition = doc[j - 1].lower_
+            return
+        if low in _NEW_MARKERS:
+            trigger.new = True
+        elif _capitalised(left) and left.text.endswith(_CITY_ADJ) and _known_place(left.text[: -len(_CITY_ADJ)], doc):
+            trigger.city = left.text[: -len(_CITY_ADJ)]
+        elif not (left.is_lower or left.like_num or left.text.endswith("-")):
+            break
+        j -= 1
+    if j >= sent.start:
+        trigger.preposition = doc[j].lower_
+        trigger.generic = doc[j].lower_ in _GENERIC_PREPS
+
+
+def _sideline_noun(tok: Token) -> bool:
+    """Whether ``tok`` is the noun in "am Rande des/der ...", skipping adjectives."""
+    doc, sent = tok.doc, tok.sent
+    j = tok.i - 1
+    while j > sent.start and doc[j].is_lower and doc[j].lower_ not in _GENITIVE_ARTICLES:
+        j -= 1
+    if j - 2 < sent.start or doc[j].lower_ not in _GENITIVE_ARTICLES:
+        return False
+    return (doc[j - 2].lower_, doc[j - 1].lower_) == _SIDELINES
+
+
+def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
+    found: list[Trigger] = []
+    for tok in sent:
+        low = tok.lower_
+        clause = _clause(tok)
+        later = {t.lower_ for t in clause if t.i > tok.i}
+        words = {t.lower_ for t in clause}
+        if _is_meeting_noun(tok):
+            trigger = Trigger(tok, "noun")
+            _noun_phrase(trigger)
+            trigger.sideline_of = _sideline_noun(tok)
+        elif tok.is_lower and (
+            low in _VERBS
+            or _SEPARABLE.get(low) in later
+            or (low in _REFLEXIVE and "sich" in words)
+            or (low in _DELIBERATE and words & _DELIBERATE_CUES)
+        ):
+            trigger = Trigger(tok, "verb")
+        elif tok.is_lower and low in _REFERENCE_VERBS:
+            trigger = Trigger(tok, "reference")
+        elif low in _PARTICIPATION or _PARTICIPATION_SEPARABLE.get(low) in later or (
+            _capitalised(tok) and low in _PARTICIPATION_NOUNS
+        ):
+            trigger = Trigger(tok, "participation")
+        else:
+            continue
+        trigger.quoted = tok.i in quoted
+        found.append(trigger)
+    return found
+
+
+# -- what a sentence says about the meeting ------------------------------------
+
+
+def _status(trigger: Trigger, dates: list[Span]) -> str:
+    """Planned for future or planning words in the meeting's clause, held otherwise."""
+    clause = _clause(trigger.token)
+    words = {t.lower_ for t in clause}
+    if words & _HELD:
+        return "held"
+    if words & _PLANNED:
+        return "planned"
+    if not trigger.definite and any(
+        t.lower_ in _ANNOUNCE for t in clause if t.i < trigger.token.i
+    ):
+        return "planned"
+    for span in dates:
+        if span.start >= clause.start and span.end <= clause.end:
+            match = span._.date
+            if (match.offset_days or 0) > 0 or set(match.text.lower().split()) & _FUTURE_DATE_WORDS:
+                return "planned"
+            if match.kind == "month" and match.text.lower().startswith("für "):
+                return "planned"
+    return "held"
+
+
+def _place_at(doc: Doc, i: int, end: int, actors: list[Span]) -> str | None:
+    """The place named from token ``i`` on ("Brüssel", "New York"), else None."""
+    lexicon = get_lexicon()
+    tokens: list[Token] = []
+    while i < end and len(tokens) < _MAX_PLACE_TOKENS:
+        tok = doc[i]
+        if not (_capitalised(tok) and tok.is_alpha or "-" in tok.text and _capitalised(tok)):
+            break
+        if tok.text in _NOT_PLACES or tok.lower_.endswith(_NOUN_ENDINGS) or _is_meeting_noun(tok):
+            break
+        if any(a.start <= i < a.end and a.label_ in (ext.PERSON, ext.ORG) for a in actors):
+            break
+        tokens.append(tok)
+        if _known_place(tok.text, doc) or lexicon.country_by_name(tok.text):
+            break
+        i += 1
+    if not tokens:
+        return None
+    name = " ".join(t.text for t in tokens)
+    if lexicon.is_region(name):
+        return None
+    iso = lexicon.country_by_name(name)
+    if iso and not _city_state(name, iso) and name != doc._.place:
+        return None
+    return name
+
+
+def _city_state(name: str, iso: str) -> bool:
+    """A state named like its capital ("Kuwait", capital "Kuwait-Stadt"; "Singapur")."""
+    return any(
+        capital_iso == iso and (form == name or form.startswith(name + "-"))
+        for form, capital_iso in get_lexicon().capital_forms()
+    )
+
+
+def _places(sent: Span, skip: range) -> list[tuple[int, str]]:
+    doc = sent.doc
+    actors = actors_in(sent)
+    out = []
+    for tok in sent:
+        if tok.lower_ in _PLACE_PREPS and tok.i + 1 < sent.end and tok.i + 1 not in skip:
+            name = _place_at(doc, tok.i + 1, sent.end, actors)
+            if name:
+                out.append((tok.i, name))
+    return out
+
+
+def _nearest(items: list[tuple[int, object]], anchor: Token, prefer: Span | None = None):
+    """The item nearest to ``anchor``, those inside ``prefer`` first."""
+    if not items:
+        return None
+    if prefer is not None:
+        inside = [it for it in items if prefer.start <= it[0] < prefer.end]
+        items = inside or items
+    return min(items, key=lambda it: abs(it[0] - anchor.i))[1]
+
+
+def _nominative(word: str) -> str:
+    """Genitive of a body or building to the nominative ("Sicherheitsrates" -> "Sicherheitsrat")."""
+    low = word.lower()
+    for cut in ("es", "s"):
+        if low.endswith(cut) and low[: -len(cut)].endswith(_VENUE_HEADS):
+            return word[: -len(cut)]
+    return word
+
+
+def _venue(sent: Span) -> tuple[str | None, range]:
+    """The building or body a meeting is held in, and the tokens its phrase covers."""
+    doc = sent.doc
+    for tok in sent:
+        low = tok.lower_
+        if (low, tok.nbor(1).lower_ if tok.i + 1 < sent.end else "") == _SIDELINES and tok.i + 3 < sent.end:
+            if doc[tok.i + 2].lower_ in _GENITIVE_ARTICLES and not _is_meeting_noun(doc[tok.i + 3]):
+                head = doc[tok.i + 3]
+                if _capitalised(head) and _nominative(head.text).lower().endswith(_VENUE_HEADS):
+                    return _nominative(head.text), range(tok.i, head.i + 1)
+            continue
+        if low not in _VENUE_PREPS:
+            continue
+        j = tok.i + 1
+        if j < sent.end and doc[j].lower_ in ("der", "dem"):
+            j += 1
+        run = []
+        while j < sent.end and _capitalised(doc[j]) and len(run) < _MAX_PLACE_TOKENS:
+            run.append(doc[j])
+            if doc[j].lower_.endswith(_VENUE_HEADS):
+                break
+            j += 1
+        if not run or not run[-1].lower_.endswith(_VENUE_HEADS):
+            continue
+        end = run[-1].i + 1
+        abbreviation = _abbreviation_after(doc, end, sent.end)
+        if abbreviation is not None:
+            return abbreviation.text, range(tok.i, abbreviation.i + 2)
+        return " ".join(t.text for t in run), range(tok.i, end)
+    return None, range(0)
+
+
+def _abbreviation_after(doc: Doc, start: int, end: int) -> Token | None:
+    """"(Eucom)" closing the genitive phrase after a venue noun."""
+    for j in range(start, min(end - 2, start + _ABBREVIATION_REACH)):
+        if doc[j].text in _CLAUSE_BREAKS:
+            return None
+        if doc[j].text == "(" and doc[j + 2].text == ")" and _capitalised(doc[j + 1]) and doc[j + 1].is_alpha:
+            return doc[j + 1]
+    return None
+
+
+def _size(sent: Span, prefer: Span) -> dict | None:
+    """The headcount: a number before a counted noun ("rund 40 Außen- und Verteidigungsministern")."""
+    doc = sent.doc
+    found = []
+    for span in doc.spans.get(ext.NUMBERS, []):
+        number = span._.number
+        if not (sent.start <= span.start and span.end < sent.end) or number.is_year or number.vague:
+            continue
+        nxt = doc[span.end]
+        unit = _unit(nxt.text)
+        if unit is None and nxt.text.endswith("-") and span.end + 2 < sent.end and doc[span.end + 1].lower_ in _COORDINATION:
+            head = next((h for h in _SIZE_HEADS if doc[span.end + 2].lower_.endswith(h)), None)
+            unit = _unit(head.capitalize()) if head else None
+        if unit:
+            size = {"value": int(number.value), "approx": bool(number.approx), "unit": unit}
+            found.append((span.start, size))
+    if not found:
+        return None
+    inside = [f for f in found if prefer.start <= f[0] < prefer.end]
+    return (inside or found)[0][1]
+
+
+def _unit(word: str) -> str | None:
+    low = word.lower()
+    if not low.endswith(_SIZE_HEADS):
+        return None
+    for ending in _DATIVE_ENDINGS:
+        if low.endswith(ending):
+            return word[:-1]
+    return word
+
+
+def _date(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[str | None, str | None]:
+    doc = sent.doc
+    clause = _clause(trigger.token)
+    spans = [
+        s for s in doc.spans.get(ext.DATES, [])
+        if sent.start <= s.start and s.end <= sent.end and s._.date.kind in _DATE_KINDS
+        and s.text != doc._.published  # the metadata stamp before the dateline
+    ]
+    if not creates:
+        spans = [s for s in spans if clause.start <= s.start < clause.end]
+    chosen = _nearest([(s.start, s) for s in spans], trigger.token, clause)
+    if chosen is None:
+        return None, None
+    tense = "future" if status == "planned" else "past"
+    return resolve_date(chosen._.date, doc._.published, tense), chosen.text
+
+
+def _persons(sent: Span, trigger: Trigger) -> list:
+    """People named in the sentence, "Er" for the person before, "der US-Außenminister" for the last such."""
+    if trigger.preposition in _BEFORE_PREPS:
+        return []
+    people: list = list(actors_in(sent, ext.PERSON))
+    first = next((t for t in sent if not t.is_space and t.text not in _QUOTES), None)
+    if first is not None and first.lower_ in _PRONOUNS and _capitalised(first):
+        for prev in previous_sentences(sent, 1):
+            named = actors_in(prev, ext.PERSON)
+            if named:
+                people.insert(0, named[0])
+    people.extend(_office_references(sent))
+    return people
+
+
+def _office_references(sent: Span) -> list[Span]:
+    """"der US-Außenminister" without a name: the last person of that office named before."""
+    doc = sent.doc
+    lexicon = get_lexicon()
+    persons = doc.spans.get(ext.ACTORS, [])
+    persons = [p for p in persons if p.label_ == ext.PERSON]
+    out = []
+    for tok in sent:
+        if tok.i == sent.start or doc[tok.i - 1].lower_ not in _DEFINITE:
+            continue
+        if any(p.start <= tok.i < p.end for p in persons) or any(p.start == tok.i + 1 for p in persons):
+            continue
+        office = lexicon.office(tok.text)
+        if office is None:
+            continue
+        role = office.role.lower()
+        earlier = [
+            p for p in persons
+            if p.end <= sent.start and (p._.role or "").lower().endswith(role)
+            and (office.country is None or p._.iso == office.country)
+        ]
+        if earlier:
+            out.append(max(earlier, key=lambda p: p.start))
+    return out
+
+
+def _reporters(sent: Span) -> list[Span]:
+    """People quoted with a reporting verb next to their name ("Steinmeier sagte: ...")."""
+    doc = sent.doc
+    return [
+        p for p in actors_in(sent, ext.PERSON)
+        if (p.start > sent.start and doc[p.start - 1].lower_ in _REPORTING)
+        or (p.end < sent.end and doc[p.end].lower_ in _REPORTING)
+    ]
+
+
+def _same_paragraph(a: Span, b: Span) -> bool:
+    last = max((t for t in a if not t.is_space), key=lambda t: t.i, default=a[-1])
+    return "\n" not in a.doc.text[last.idx + len(last.text) : b.start_char]
+
+
+def _states(sent: Span) -> list[str]:
+    """States named as taking part: "aus A, B und C", "(Deutschland)" after a name, "Für Deutschland nahm ... teil"."""
+    doc = sent.doc
+    countries = actors_in(sent, ext.COUNTRY)
+    persons = actors_in(sent, ext.PERSON)
+    by_start = {c.start: c for c in countries}
+    out: list[str] = []
+    for c in countries:
+        before = doc[c.start - 1] if c.start > sent.start else None
+        if before is None or not c._.iso:
+            continue
+        if before.lower_ in _STATE_LIST_PREPS:
+            j = c.start
+            while j in by_start:
+                out.append(by_start[j]._.iso)
+                j = by_start[j].end
+                while j < sent.end and doc[j].lower_ in _LIST_SEPARATORS:
+                    j += 1
+        elif before.text == "(" and c.end < sent.end and doc[c.end].text == ")" and any(
+            p.end == before.i for p in persons
+        ):
+            out.append(c._.iso)
+        elif before.lower_ in _STATE_FOR_PREPS and any(
+            t.lower_ in _PARTICIPATION or t.lower_ in _PARTICIPATION_SEPARABLE for t in sent
+        ):
+            out.append(c._.iso)
+    return out
+
+
+def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
+    status = _status(trigger, dates)
+    venue, venue_tokens = _venue(sent)
+    clause = _clause(trigger.token)
+    places = _places(sent, venue_tokens)
+    if not trigger.creates:
+        places = [p for p in places if clause.start <= p[0] < clause.end]
+    location = trigger.city or _nearest(places, trigger.token, clause)
+    date, date_text = _date(sent, trigger, status, trigger.creates)
+    return Candidate(
+        trigger=trigger,
+        status=status,
+        location=location,
+        venue=venue,
+        date=date,
+        date_text=date_text,
+        size=_size(sent, clause),
+        participants=[*_persons(sent, trigger), *_states(sent)],
+    )
+
+
+# -- merging ----------------------------------------------------------------
+
+
+def _fold(text: str | None) -> str:
+    return (text or "").casefold()
+
+
+def _same_date(a: Meeting, c: Candidate) -> bool:
+    return not (a.date_text and c.date_text and _fold(a.date_text) != _fold(c.date_text))
+
+
+def _target(meetings: list[Meeting], c: Candidate) -> Meeting | None:
+    """The meeting a candidate refers to, else None for a new one."""
+    if c.trigger.new:
+        return None
+    mains = [m for m in meetings if m.parent is None]
+    same = mains if c.trigger.quoted else [m for m in mains if m.status == c.status]
+    if not same:
+        return None
+    if c.location:
+        for m in reversed(same):
+            if _fold(m.location) == _fold(c.location):
+                return m
+        latest = same[-1]
+        definite = c.trigger.definite or not c.trigger.creates
+        if latest.location is None or (latest.implied and definite):
+            return latest if _same_date(latest, c) else None
+        return None
+    latest = same[-1]
+    return latest if _same_date(latest, c) else None
+
+
+def _merge(m: Meeting, c: Candidate, span: Span) -> None:
+    m.evidence.append(span)
+    if c.location and (m.location is None or m.implied):
+        m.location, m.implied = c.location, False
+    m.venue = m.venue or c.venue
+    if m.date_text is None and c.date_text:
+        m.date, m.date_text = c.date, c.date_text
+    m.size = m.size or c.size
+    m.participants.extend(c.participants)
+
+
+def _new(c: Candidate, span: Span, doc: Doc, parent: Meeting | None = None) -> Meeting:
+    m = Meeting(
+        span=span, status=c.status, location=c.location, venue=c.venue, date=c.date,
+        date_text=c.date_text, size=c.size, participants=list(c.participants), parent=parent,
+    )
+    if m.location is None and parent is None and m.status == "held" and doc._.place:
+        m.location, m.implied = doc._.place, True
+    return m
+
+
+def _unique(items: list) -> list:
+    seen, out = set(), []
+    for item in items:
+        key = (item.start_char, item.end_char) if isinstance(item, Span) else item
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+# -- the component ------------------------------------------------------------
+
+
+class Meetings:
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = _quoted_tokens(doc)
+        dates = list(doc.spans.get(ext.DATES, []))
+        meetings: list[Meeting] = []
+        just_held: tuple[Span, Meeting] | None = None  # a held meeting told of in the last sentence
+        for sent in doc.sents:
+            if any(t.lower_ in _BLOCKERS or any(p in t.lower_ for p in _BLOCKER_PARTS) for t in sent):
+                just_held = None
+                continue
+            triggers = [t for t in _triggers(sent, quoted) if not t.generic]
+            if triggers:
+                count = len(meetings)
+                self._read(doc, sent, triggers, dates, meetings)
+                created = meetings[-1] if len(meetings) > count else None
+                just_held = (sent, created) if created and created.status == "held" else None
+            elif just_held is not None:
+                # who speaks right after a meeting was told of reports on it
+                if _same_paragraph(just_held[0], sent):
+                    just_held[1].participants.extend(_reporters(sent))
+                just_held = None
+        spans = []
+        for m in meetings:
+            m.span._.event = m.as_event()
+            spans.append(m.span)
+        doc.spans[ext.MEETINGS] = spans
+        return doc
+
+    @staticmethod
+    def _read(doc: Doc, sent: Span, triggers: list[Trigger], dates: list[Span], meetings: list[Meeting]) -> None:
+        creating = [t for t in triggers if t.creates]
+        sideline_nouns = [t for t in triggers if t.sideline_of]
+        if sideline_nouns and creating:
+            c = _candidate(sent, creating[0], dates)
+            parent = next((m for m in reversed(meetings) if m.parent is None), None)
+            meetings.append(_new(c, _token_span(creating[0].token), doc, parent))
+            return
+        main = creating[0] if creating else triggers[0]
+        c = _candidate(sent, main, dates)
+        span = _token_span(main.token)
+        target = _target(meetings, c)
+        if target is not None:
+            _merge(target, c, span)
+        elif main.creates:
+            meetings.append(_new(c, span, doc))
+
+
+def _token_span(tok: Token) -> Span:
+    return tok.doc[tok.i : tok.i + 1]
+
+
+@Language.factory("coalition_meetings")
+def make_meetings(nlp: Language, name: str) -> Meetings:
+    return Meetings()

@@ -1,0 +1,151 @@
+"""Money pledges: who commits how much, in which currency, for what, to whom.
+
+An amount is a pledge only in a sentence that commits it (zusagen, bereitstellen,
+ankündigen, "in Höhe von", ...) and only when its own clause does not speak of salaries,
+prices, revenues, costs or needs. Conversions in brackets are never pledges.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions as ext
+from ..lexicon import get_lexicon, load_json
+from .context import (
+    actors_in,
+    clause_of,
+    destinations,
+    in_place_phrase,
+    in_source_phrase,
+    mention_at,
+    previous_sentences,
+)
+
+_DATA = load_json("pledges.json")
+_TRIGGERS = frozenset(_DATA["triggers"])
+_SEPARABLE: dict[str, str] = _DATA["separable"]
+_PHRASES = tuple(_DATA["phrases"])
+_NOT_PLEDGE = frozenset(_DATA["not_pledge"])
+_COLLECTIVE = tuple(sorted(_DATA["collective_donors"], key=len, reverse=True))
+_PURPOSE_HEADS = frozenset(_DATA["purpose_heads"])
+_PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
+_PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
+_MAX_PURPOSE = 6
+_NOT_DONORS = frozenset({"armed_group"})
+
+
+def is_commitment(sent: Span) -> bool:
+    """A sentence that commits money: a pledge verb, a closing particle ("sagten ... zu."),
+    or a phrase like "zur Verfügung"."""
+    tokens = list(sent)
+    for i, tok in enumerate(tokens):
+        if tok.text in _TRIGGERS:
+            return True
+        particle = _SEPARABLE.get(tok.lower_)
+        if particle and any(
+            t.lower_ == particle and (j + 1 == len(tokens) or tokens[j + 1].is_punct)
+            for j, t in enumerate(tokens[i + 1 :], start=i + 1)
+        ):
+            return True
+    text = sent.text
+    return any(p in text for p in _PHRASES)
+
+
+def _spoken_of_otherwise(money: Span) -> bool:
+    """A salary, price, revenue, cost or need in the amount's own clause."""
+    clause = clause_of(money[0])
+    return any(t.text in _NOT_PLEDGE for t in money.sent if clause_of(t) == clause)
+
+
+def _collective_donor(sent: Span, before: int) -> str | None:
+    text = sent.doc.text[sent.start_char:before]
+    for phrase in _COLLECTIVE:
+        at = text.find(phrase)
+        if at >= 0 and (at + len(phrase) == len(text) or not text[at + len(phrase)].isalpha()):
+            if at == 0 or not text[at - 1].isalpha():
+                return phrase
+    return None
+
+
+def _can_give(mention: Span) -> bool:
+    if in_place_phrase(mention) or in_source_phrase(mention):
+        return False
+    if mention.label_ == ext.ORG and not mention._.iso:
+        info = get_lexicon().org(mention._.canonical or mention.text)
+        return info is None or info.kind not in _NOT_DONORS
+    return bool(mention._.iso)
+
+
+def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
+    collective = _collective_donor(sent, money.start_char)
+    if collective:
+        return collective, None
+    mentions = [m for m in actors_in(sent) if _can_give(m)]
+    ordered = [m for m in mentions if m.start < money.start] + [m for m in mentions if m.start >= money.end]
+    for prev in previous_sentences(sent, limit=1) if not ordered else ():
+        ordered = [m for m in actors_in(prev) if _can_give(m)]
+    if not ordered:
+        return None, None
+    mention = ordered[0]
+    return (mention._.iso or mention._.canonical or mention.text), mention
+
+
+def _purpose(sent: Span, money: Span) -> str | None:
+    doc = sent.doc
+    if money.end < sent.end and doc[money.end].lower_ == "für":
+        words = []
+        for tok in doc[money.end + 1 : min(sent.end, money.end + 1 + _MAX_PURPOSE)]:
+            if tok.is_punct or tok.lower_ in _PURPOSE_STOP:
+                break
+            if not words and tok.lower_ in _PURPOSE_SKIP:
+                continue
+            words.append(tok.text)
+        if words:
+            return " ".join(words)
+    for tok in sent:
+        if tok.text in _PURPOSE_HEADS or (tok.text.endswith("hilfe") and tok.text[:1].isupper()):
+            prev = doc[tok.i - 1] if tok.i > sent.start else None
+            if prev is not None and _is_qualifier(prev):
+                return f"{prev.text} {tok.text}"  # "humanitäre Hilfe"
+            return tok.text
+    return None
+
+
+def _is_qualifier(tok) -> bool:
+    """A plain adjective before a purpose noun, not an article, a particle or a state."""
+    word = tok.lower_
+    return (
+        tok.is_alpha and tok.text[:1].islower() and word not in _PURPOSE_SKIP
+        and word not in _PURPOSE_STOP and mention_at(tok) is None
+    )
+
+
+class Pledges:
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for money in doc.spans.get(ext.MONEY, []):
+            m = money._.money
+            if m.in_brackets:
+                continue
+            sent = money.sent
+            if not is_commitment(sent) or _spoken_of_otherwise(money):
+                continue
+            donor, donor_mention = _donor(sent, money)
+            span = Span(doc, money.start, money.end, label="PLEDGE")
+            span._.event = {
+                "donor": donor,
+                "donor_actor": donor_mention,
+                "amount": m.amount,
+                "currency": m.currency,
+                "approx": m.approx,
+                "purpose": _purpose(sent, money),
+                "recipient": next((iso for iso in destinations(sent) if iso != donor), None),
+            }
+            found.append(span)
+        doc.spans[ext.PLEDGES] = found
+        return doc
+
+
+@Language.factory("coalition_money")
+def make_money(nlp: Language, name: str) -> Pledges:
+    return Pledges()

@@ -1,0 +1,538 @@
+"""Persons without a statistical model.
+
+A name is recognised where something vouches for it: an office title or a word like
+"Kollege" before it, a known given name, a bracketed state or party after it, a
+reporting verb before it, a photo credit. Every later occurrence of a part of a known
+name is then a mention of the same person. The state a person acts for comes from the
+title (prefix, adjective, genitive, institution), a bracketed state, or, for a state
+office with no state in its title, from the sentence context and the dateline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import extensions as ext
+from ..lexicon import load_json, load_list, load_tsv
+from .countries import LOCATIVE, STATE_KINDS, CountryMention
+
+_CONTEXT = load_json("person_context.json")
+_FUNCTION_WORDS = frozenset(_CONTEXT["function_words"])
+_CREDITS = frozenset(_CONTEXT["credit_labels"])
+_THING_HEADS = frozenset(_CONTEXT["non_person_heads"])
+_NOUN_SUFFIXES = tuple(_CONTEXT["common_noun_suffixes"])
+_REPORTING = frozenset(load_list("reporting_verbs.txt"))
+_PARTIES = {row["form"]: row["party"] for row in load_tsv("parties.tsv")}
+_DATES = load_json("dates.json")
+_CALENDAR = frozenset(_DATES["weekdays"]) | frozenset(_DATES["months"])
+_QUOTES = load_json("sentences.json")
+_OPEN = frozenset(_QUOTES["opening_quotes"]) - {"“"}
+_CLOSE = frozenset(_QUOTES["closing_quotes"]) - {")", "]", "“"}
+_TOGGLE = frozenset(_QUOTES["ambiguous_quotes"]) | {"“"}
+_DETERMINERS = frozenset({"der", "des", "dem", "den", "Der", "Des", "Dem", "Den"})
+_WORD_PARTS = re.compile(r"[-'’]")
+_MAX_WORDS = 4  # "Sabah al-Ahmad al-Jaber al-Sabah", "Anders Fogh Rasmussen"
+_MAX_GAP = 4  # "die Sprecherin im US-Außenamt, Jen Psaki"
+
+
+@dataclass
+class _Title:
+    """What the words around a name say about its bearer."""
+
+    role: str | None = None
+    state_actor: bool = False
+    iso: str | None = None  # a state the title or a bracket names explicitly
+    org: bool = False  # the title belongs to an organisation: no state by context
+    party: str | None = None
+    anchor: int = 0  # first token of the title phrase, for the sentence context
+
+
+@dataclass
+class _Person:
+    canonical: str
+    tokens: tuple[str, ...]
+    words: tuple[str, ...]  # case-folded tokens
+    titles: list[tuple[int, _Title]] = field(default_factory=list)  # (mention start, title)
+    iso: str | None = None
+
+
+class PersonFinder:
+    """Built once per pipeline; the office matcher holds every office form of the lexicon."""
+
+    def __init__(self, nlp: Language, lexicon):
+        self.lex = lexicon
+        self.offices = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.offices.add("OFFICE", [nlp.make_doc(form) for form in {f for f, _ in lexicon.office_forms()}])
+
+    def __call__(
+        self, doc: Doc, countries: list[CountryMention], orgs: list[Span], extra: list[Span] = ()
+    ) -> list[Span]:
+        ctx = _Context(doc, countries, orgs, self)
+        found = self._triggered(doc, ctx)
+        taken = {i for start, end, _ in found for i in range(start, end)}
+        for ent in extra:  # a model's persons, without titles the rules read themselves
+            start, end = ent.start, ent.end
+            while start < end and not ctx.word(doc[start]):
+                start += 1
+            while end > start and not ctx.word(doc[end - 1]):
+                end -= 1
+            if start < end and not taken.intersection(range(start, end)):
+                found.append((start, end, None))
+        persons = self._persons(doc, found)
+        spans = self._mentions(doc, persons, found, ctx)
+        for person in persons.values():
+            person.iso = self._country(doc, person, ctx)
+        spans += self._titled_references(doc, persons, ctx)
+        for span in spans:
+            span._.iso = persons[span._.canonical].iso
+        return spans
+
+    # -- where names are -------------------------------------------------------------
+
+    def _triggered(self, doc: Doc, ctx: "_Context") -> list[tuple[int, int, _Title | None]]:
+        found: list[tuple[int, int, _Title | None]] = []
+        for start, end in ctx.titles:
+            title = self._title(doc, start, end, ctx)
+            name = self._name_after(doc, end, ctx)
+            if name is None:
+                name = self._apposition(doc, end, ctx, title)
+            if name is not None:
+                found.append((*name, title))
+        for tok in doc:
+            name = None
+            if self.lex.is_given_name(tok.text) and ctx.word(tok):
+                end = self._name_end(doc, tok.i, ctx)
+                if end and ctx.words(tok.i, end) >= 2:
+                    name = (tok.i, end)
+            elif tok.text in _REPORTING and tok.i + 1 < len(doc):
+                name = self._after_reporting_verb(doc, tok, ctx)
+            elif tok.text in _CREDITS and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
+                found.extend((s, e, None) for s, e in self._credit(doc, tok.i + 2, ctx))
+            elif tok.text == "(":
+                name = self._bracketed(doc, tok.i, ctx)
+            if name is not None:
+                found.append((*name, None))
+        return [
+            (start, end, self._bracket(doc, start, end, ctx, title))
+            for start, end, title in found
+            if not ctx.is_thing(start, end)
+        ]
+
+    def _bracket(self, doc: Doc, start: int, end: int, ctx: "_Context", title: _Title | None) -> _Title | None:
+        """ "(Deutschland)" after a name is the state, "(CDU)" the party."""
+        close = _closing_bracket(doc, end) if end < len(doc) and doc[end].text == "(" else None
+        if close is None:
+            return title
+        title = title or _Title(anchor=start)
+        title.party = title.party or _party(doc, end + 1, close)
+        if not title.iso and not title.org and ctx.state_in(end + 1, close):
+            self._gap_states(range(end + 1, close), ctx, title)
+        return title
+
+    def _name_end(self, doc: Doc, i: int, ctx: "_Context") -> int | None:
+        """End of the name starting at token ``i``: name words, particles only between them."""
+        j, words = i, 0
+        while j < len(doc) and words < _MAX_WORDS:
+            if ctx.word(doc[j]):
+                j, words = j + 1, words + 1
+                continue
+            k = j
+            while k < len(doc) and k - j < 3 and self.lex.is_name_particle(doc[k].text):
+                k += 1
+            if k == j or k >= len(doc) or not ctx.word(doc[k]):
+                break
+            j = k
+        return j if words else None
+
+    def _name_after(self, doc: Doc, i: int, ctx: "_Context") -> tuple[int, int] | None:
+        if i >= len(doc):
+            return None
+        end = self._name_end(doc, i, ctx)
+        return (i, end) if end else None
+
+    def _apposition(self, doc: Doc, i: int, ctx: "_Context", title: _Title) -> tuple[int, int] | None:
+        """ "die Sprecherin im US-Außenamt, Jen Psaki, ...": a short phrase, a comma, a closed name."""
+        for k in range(i, min(i + _MAX_GAP + 1, len(doc))):
+            tok = doc[k]
+            if tok.text == ",":
+                if k == i or not any(doc[g].text[:1].isupper() for g in range(i, k)):
+                    return None
+                end = self._name_end(doc, k + 1, ctx) if k + 1 < len(doc) else None
+                if end is None or (end < len(doc) and not doc[end].is_punct):
+                    return None
+                self._gap_states(range(i, k), ctx, title)
+                return (k + 1, end)
+            if tok.is_punct or tok.text in _REPORTING or tok.i in ctx.names_blocked_gap:
+                return None
+        return None
+
+    def _after_reporting_verb(self, doc: Doc, verb: Token, ctx: "_Context") -> tuple[int, int] | None:
+        """ "sagte Kerry", ", so Kerry": one name after the verb, closed by punctuation or a small word."""
+        if verb.text == "so" and (verb.i == 0 or doc[verb.i - 1].text != ","):
+            return None
+        start = verb.i + 1
+        end = self._name_end(doc, start, ctx)
+        if end is None:
+            return None
+        if ctx.words(start, end) >= 2 and not self.lex.is_given_name(doc[start].text):
+            return None  # "sagte Amnesty International": not a name the verb vouches for
+        after = doc[end] if end < len(doc) else None
+        if after is not None and not (after.is_punct or after.text[:1].islower()):
+            return None
+        return (start, end)
+
+    def _credit(self, doc: Doc, i: int, ctx: "_Context") -> list[tuple[int, int]]:
+        names = []
+        while i < len(doc) and "\n" not in doc[i].text and doc[i].text not in {".", ";"}:
+            end = self._name_end(doc, i, ctx) if ctx.word(doc[i]) else None
+            if end and ctx.words(i, end) >= 2:
+                names.append((i, end))
+                i = end
+            else:
+                i += 1
+        return names
+
+    def _bracketed(self, doc: Doc, p: int, ctx: "_Context") -> tuple[int, int] | None:
+        """ "Marise Payne (Australien)", "Max Muster (CDU)": a bracketed state or party after a name."""
+        close = _closing_bracket(doc, p)
+        if close is None or not (ctx.state_in(p + 1, close) or _party(doc, p + 1, close)):
+            return None
+        start = p
+        while start > 0 and (ctx.word(doc[start - 1]) or self.lex.is_name_particle(doc[start - 1].text)):
+            start -= 1
+        while start < p and not ctx.word(doc[start]):
+            start += 1
+        given = [k for k in range(start, p) if self.lex.is_given_name(doc[k].text) and ctx.word(doc[k])]
+        start = given[0] if given else start
+        if start >= p or ctx.words(start, p) < 2 or ctx.words(start, p) > _MAX_WORDS:
+            return None
+        return (start, p)
+
+    # -- what the title says -------------------------------------------------------------
+
+    def _title(self, doc: Doc, start: int, end: int, ctx: "_Context") -> _Title:
+        span = doc[start:end]
+        office = self.lex.office(span.text)
+        title = _Title(anchor=start)
+        if office is not None:
+            title.role, title.state_actor = office.role, bool(office.state_actor)
+        for k in range(start, end):
+            self._take_state(k, ctx, title)
+        k = start - 1
+        while k >= 0 and start - k <= 3 and not title.iso and not title.org:
+            tok = doc[k]
+            if self._take_state(k, ctx, title, genitive_only=True):
+                title.anchor = k
+                break
+            if not (tok.text.islower() and tok.text.endswith(("e", "en", "er", "es", "em", "s"))):
+                break
+            k -= 1
+        return title
+
+    def _take_state(self, k: int, ctx: "_Context", title: _Title, genitive_only: bool = False) -> bool:
+        """The state (or organisation) token ``k`` contributes to a title; True if it did."""
+        if k in ctx.org_tokens and not any(m.kind != "adjective" for m in ctx.country_at.get(k, ())):
+            title.org = title.org or not title.iso
+            return True
+        for mention in ctx.country_at.get(k, ()):
+            if genitive_only and mention.kind == "name" and not mention.span.text.endswith(("s", "’", "'")):
+                continue
+            mention.affiliation = True
+            title.iso = title.iso or mention.iso
+            return True
+        return False
+
+    def _gap_states(self, tokens: range, ctx: "_Context", title: _Title) -> None:
+        """The state of the body named next to a title ("im US-Außenamt") is the one acted for."""
+        for k in tokens:
+            if not title.iso and self._take_state(k, ctx, title) and title.iso:
+                title.state_actor = True
+
+
+    # -- who is who ----------------------------------------------------------------------
+
+    def _persons(self, doc: Doc, found) -> dict[str, _Person]:
+        """One person per full name; a lone surname joins the full name it ends."""
+        persons: dict[str, _Person] = {}
+        for start, end, title in sorted(found, key=lambda f: -(f[1] - f[0])):
+            words = tuple(_fold(t.text) for t in doc[start:end])
+            person = self._owner(persons, words)
+            if person is None:
+                canonical = doc[start:end].text
+                tokens = tuple(t.text for t in doc[start:end])
+                person = persons.setdefault(canonical, _Person(canonical, tokens, words))
+            if title is not None:
+                person.titles.append((start, title))
+        return persons
+
+    def _owner(self, persons: dict[str, _Person], words: tuple[str, ...]) -> _Person | None:
+        for candidate in (words, words[:-1] + (words[-1].rstrip("s"),)):
+            owners = [p for p in persons.values() if _contains(p.words, candidate)]
+            if len(owners) == 1:
+                return owners[0]
+        return None
+
+    def _mentions(self, doc: Doc, persons: dict[str, _Person], found, ctx: "_Context") -> list[Span]:
+        """Every occurrence of a known name part, grown to the longest run of the same name."""
+        index: dict[str, set[str]] = {}
+        alone: dict[str, set[str]] = {}  # leading given names: a reference only standing alone ("Ban rief")
+        for person in persons.values():
+            given = 0
+            while given < len(person.tokens) - 1 and self.lex.is_given_name(person.tokens[given]):
+                given += 1
+            for n, (token, word) in enumerate(zip(person.tokens, person.words)):
+                if not self.lex.is_name_particle(token):
+                    (alone if n < given else index).setdefault(word, set()).add(person.canonical)
+        attributes: dict[tuple[int, int], _Title] = {}
+        for s, e, t in found:  # an office title wins over a bare bracket on the same name
+            if t is not None and (attributes.get((s, e)) is None or t.role):
+                attributes[(s, e)] = _merged(t, attributes.get((s, e)))
+        spans: list[Span] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            key = _fold(tok.text)
+            capitalised = tok.text[:1].isupper() or "-" in tok.text
+            owners = (index.get(key) or index.get(key.rstrip("s"))) if capitalised else None
+            if not owners and key in alone and not _beside_name(doc, i, ctx):
+                owners = alone[key]
+            if not owners or len(owners) != 1 or i in ctx.blocked:
+                i += 1
+                continue
+            person = persons[next(iter(owners))]
+            start, end = _grow(doc, i, person.words)
+            span = Span(doc, start, end, label=ext.PERSON)
+            span._.canonical = person.canonical
+            title = attributes.get((start, end))
+            if title is not None:
+                span._.role, span._.party = title.role, title.party
+            spans.append(span)
+            i = end
+        return spans
+
+    def _country(self, doc: Doc, person: _Person, ctx: "_Context") -> str | None:
+        """The state a person acts for: the title's own, else (state offices only) the context."""
+        explicit = [t.iso for _, t in person.titles if t.iso and (t.state_actor or not t.role)]
+        if explicit:
+            return max(set(explicit), key=explicit.count)
+        if any(t.org for _, t in person.titles):
+            return None
+        offices = [(start, t) for start, t in person.titles if t.state_actor]
+        if not offices:
+            return self._announced(doc, person, ctx)
+        start, title = min(offices, key=lambda x: x[0])
+        return (
+            ctx.subject_state(title.anchor)
+            or ctx.previous_state(title.anchor)
+            or ctx.place_state()
+            or self.lex.bundes_country(doc._.agency)
+        )
+
+    def _announced(self, doc: Doc, person: _Person, ctx: "_Context") -> str | None:
+        """ "Irans oberster Führer sieht ... . «...», sagte Ajatollah Ali Chamenei.": an unnamed
+        state office holder in the sentence before is the person the next sentence names."""
+        if not person.titles:
+            return None
+        n = ctx.sent_of[min(start for start, _ in person.titles)]
+        if n == 0:
+            return None
+        sent = ctx.sents[n - 1]
+        for start, end in ctx.titles:
+            if sent.start <= start < sent.end and not (end < len(doc) and ctx.word(doc[end])):
+                title = self._title(doc, start, end, ctx)
+                if title.iso and title.state_actor:
+                    return title.iso
+        return None
+
+    def _titled_references(self, doc: Doc, persons: dict[str, _Person], ctx: "_Context") -> list[Span]:
+        """ "der US-Minister": a titled reference without a name, when one person fits it alone."""
+        spans = []
+        for start, end in ctx.titles:
+            if start == 0 or doc[start - 1].text not in _DETERMINERS and not ctx.country_at.get(start - 1):
+                continue
+            if end < len(doc) and ctx.word(doc[end]):
+                continue
+            title = self._title(doc, start, end, ctx)
+            if not title.iso or not title.role:
+                continue
+            role = title.role.casefold()
+            fits = [
+                p for p in persons.values()
+                if p.iso == title.iso and any(t.role and t.role.casefold().endswith(role) for _, t in p.titles)
+            ]
+            if len(fits) == 1:
+                # with its article, so that its offsets differ from the country mention in it
+                first = title.anchor - 1 if title.anchor and doc[title.anchor - 1].text in _DETERMINERS else title.anchor
+                span = Span(doc, first, end, label=ext.PERSON)
+                span._.canonical, span._.role = fits[0].canonical, title.role
+                spans.append(span)
+        return spans
+
+
+class _Context:
+    """Per-document lookups: what each token is, where quotes and sentences are."""
+
+    def __init__(self, doc: Doc, countries: list[CountryMention], orgs: list[Span], finder: PersonFinder):
+        self.doc, self.finder, self.lex = doc, finder, finder.lex
+        self.countries = countries
+        self.country_at: dict[int, list[CountryMention]] = {}
+        for m in countries:
+            for k in range(m.span.start, m.span.end):
+                self.country_at.setdefault(k, []).append(m)
+        self.org_tokens = {k for span in orgs for k in range(span.start, span.end)}
+        self.titles = _title_spans(doc, finder)
+        title_tokens = {k for s, e in self.titles for k in range(s, e)}
+        self.blocked = set(self.country_at) | self.org_tokens | title_tokens
+        self.names_blocked_gap = title_tokens
+        self.quoted = _quoted(doc)
+        self._words: dict[int, bool] = {}
+        self.sent_of: list[int] = [0] * len(doc)
+        self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for n, sent in enumerate(self.sents):
+            for k in range(sent.start, sent.end):
+                self.sent_of[k] = n
+
+    def word(self, tok: Token) -> bool:
+        """Could this token be part of a personal name?"""
+        if tok.i not in self._words:
+            self._words[tok.i] = self._word(tok)
+        return self._words[tok.i]
+
+    def _word(self, tok: Token) -> bool:
+        text, lex = tok.text, self.lex
+        if tok.i in self.blocked or text in _FUNCTION_WORDS or text.casefold() in _CALENDAR:
+            return False
+        if not text[:1].isupper():
+            head, _, rest = text.partition("-")
+            return bool(rest) and rest[:1].isupper() and lex.is_name_particle(head)
+        if (text.isupper() and len(text) > 1) or not all(p.isalpha() for p in _WORD_PARTS.split(text) if p):
+            return False
+        if len(text) > 7 and text.casefold().endswith(_NOUN_SUFFIXES):
+            return False
+        return not (lex.country_by_capital(text) or lex.is_region(text) or lex.org(text))
+
+    def words(self, start: int, end: int) -> int:
+        return sum(1 for k in range(start, end) if self.word(self.doc[k]))
+
+    def is_thing(self, start: int, end: int) -> bool:
+        """A name in quotes on its own or after "Flugzeugträger" names a thing, not a person."""
+        doc = self.doc
+        before = doc[start - 1].text if start > 0 else ""
+        after = doc[end].text if end < len(doc) else ""
+        quoted = (before in _OPEN or before in _TOGGLE) and (after in _CLOSE or after in _TOGGLE)
+        head = doc[start - 2].text if quoted and start > 1 else before
+        return quoted or head in _THING_HEADS
+
+    def state_in(self, start: int, end: int) -> bool:
+        return any(m.kind == "name" for k in range(start, end) for m in self.country_at.get(k, ()))
+
+    def _candidates(self, sent_no: int, before: int | None = None) -> list[CountryMention]:
+        sent = self.sents[sent_no]
+        out = []
+        for m in self.countries:
+            s = m.span.start
+            if not (sent.start <= s < sent.end) or (before is not None and s >= before):
+                continue
+            if m.kind not in STATE_KINDS or m.affiliation or s in self.quoted:
+                continue
+            if s > 0 and self.doc[s - 1].text in LOCATIVE:
+                continue
+            out.append(m)
+        return sorted(out, key=lambda m: m.span.start)
+
+    def subject_state(self, anchor: int) -> str | None:
+        found = self._candidates(self.sent_of[anchor], before=anchor)
+        return found[0].iso if found else None
+
+    def previous_state(self, anchor: int) -> str | None:
+        n = self.sent_of[anchor]
+        found = self._candidates(n - 1) if n > 0 else []
+        return found[0].iso if found else None
+
+    def place_state(self) -> str | None:
+        place = self.doc._.place
+        return (self.lex.country_by_capital(place) or self.lex.country_by_name(place)) if place else None
+
+
+def _title_spans(doc: Doc, finder: PersonFinder) -> list[tuple[int, int]]:
+    """Office words (one or more tokens, also "US-Außenminister") and "Kollege"-like words."""
+    lex = finder.lex
+    spans = {(s, e) for _, s, e in finder.offices(doc)}
+    covered = {k for s, e in spans for k in range(s, e)}
+    for tok in doc:
+        text = tok.text
+        if tok.i in covered:
+            continue
+        if lex.referring_noun(text) or ("-" in text and (lex.office(text) or lex.referring_noun(text.rsplit("-", 1)[1]))):
+            spans.add((tok.i, tok.i + 1))
+    return sorted(spans)
+
+
+def _quoted(doc: Doc) -> set[int]:
+    inside, out = False, set()
+    for tok in doc:
+        text = tok.text
+        if text in _OPEN:
+            inside = True
+        elif text in _CLOSE:
+            inside = False
+        elif text in _TOGGLE:
+            inside = not inside
+        elif "\n" in text:
+            inside = False
+        elif inside:
+            out.add(tok.i)
+    return out
+
+
+def _beside_name(doc: Doc, i: int, ctx: "_Context") -> bool:
+    return (i > 0 and ctx.word(doc[i - 1])) or (i + 1 < len(doc) and ctx.word(doc[i + 1]))
+
+
+def _merged(title: _Title, other: _Title | None) -> _Title:
+    if other is not None:
+        title.party = title.party or other.party
+        title.iso = title.iso or other.iso
+    return title
+
+
+def _closing_bracket(doc: Doc, p: int) -> int | None:
+    for k in range(p + 1, min(p + 6, len(doc))):
+        if doc[k].text == ")":
+            return k
+    return None
+
+
+def _party(doc: Doc, start: int, end: int) -> str | None:
+    return _PARTIES.get(doc[start:end].text)
+
+
+def _fold(text: str) -> str:
+    return text.casefold()
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Is ``part`` a run of consecutive words of ``words`` (and shorter)?"""
+    n = len(part)
+    return n < len(words) and any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _grow(doc: Doc, i: int, words: tuple[str, ...]) -> tuple[int, int]:
+    """The longest run around token ``i`` that spells consecutive words of the name."""
+    key = _fold(doc[i].text)
+    best = (i, i + 1)
+    for pos, word in enumerate(words):
+        if word not in (key, key.rstrip("s")):
+            continue
+        start, end = i, i + 1
+        while start > 0 and pos - (i - start) - 1 >= 0 and _fold(doc[start - 1].text) == words[pos - (i - start) - 1]:
+            start -= 1
+        while end < len(doc) and pos + (end - i) < len(words) and _fold(doc[end].text) == words[pos + (end - i)]:
+            end += 1
+        if end - start > best[1] - best[0]:
+            best = (start, end)
+    return best

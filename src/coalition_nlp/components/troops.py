@@ -1,0 +1,223 @@
+"""Troop numbers: who sends, adds, withdraws or has deployed how many soldiers where.
+
+A number counts only when it is tied to a personnel noun: right before it ("rund 5000
+US-Soldaten"), or as "um N" / "auf N" / "von N auf M" in a clause about such a noun
+("die Zahl der Militärausbilder ... auf rund 210 verdreifacht"). Casualties, ages,
+distances and percentages are turned away by the words around the number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import extensions as ext
+from ..lexicon import load_json
+from .context import clause_of, destinations, previous_sentences, sender_state, token_state
+
+_DATA = load_json("troops.json")
+_PERSONNEL: dict[str, str] = _DATA["personnel"]
+_NEEDS_NUMBER = frozenset(_DATA["personnel_requires_number"])
+_COMPOUND_HEADS = tuple(k.lower() for k in ("Soldaten", "Soldatinnen", "Truppen", "Ausbilder", "kräfte"))
+_INCREASE = frozenset(_DATA["increase"])
+_DECREASE = frozenset(_DATA["decrease"])
+_SEND = frozenset(_DATA["send"])
+_ADDITIONAL = frozenset(_DATA["additional"])
+_MULTIPLIERS: dict[str, float] = _DATA["multipliers"]
+_CURRENT = frozenset(_DATA["current"])
+_PLANNED = frozenset(_DATA["planned"])
+_ANNOUNCED = frozenset(_DATA["announced"])
+_TOTAL_CUES = frozenset(_DATA["total_cues"])
+_NOT_TROOPS = frozenset(_DATA["not_troops"])
+_MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
+
+
+def personnel_noun(token: Token) -> str | None:
+    """The normalised personnel noun a token names ("US-Soldaten" -> "Soldaten")."""
+    text = token.text
+    if text in _PERSONNEL:
+        return _PERSONNEL[text]
+    head = text.rsplit("-", 1)[-1]
+    if head != text and head in _PERSONNEL and head not in _NEEDS_NUMBER:
+        return _PERSONNEL[head]
+    lower = text.lower()
+    for suffix in _COMPOUND_HEADS:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            return _PERSONNEL.get(suffix.capitalize(), "Soldaten" if "soldat" in suffix else suffix.capitalize())
+    return None
+
+
+@dataclass
+class _Commitment:
+    noun: Token
+    personnel: str
+    numbers: list[Span] = field(default_factory=list)
+
+
+def _noun_after(num: Span) -> Token | None:
+    """The noun the number counts: the first capitalised word after it, past adjectives."""
+    doc = num.doc
+    for tok in doc[num.end : min(num.end + _MAX_GAP + 1, len(doc))]:
+        if tok.is_punct or tok.is_space:
+            return None
+        if tok.text[:1].isupper() and token_state(tok) is None:
+            return tok
+        if tok.text[:1].isupper() and "-" in tok.text:
+            return tok  # "US-Soldaten": a prefix compound is the noun itself
+    return None
+
+
+def _word_before(num: Span) -> Token | None:
+    """The word before a number and its approximation word ("um rund 560" -> "um")."""
+    doc = num.doc
+    i = num.start - 1
+    while i >= 0 and doc[i].lower_ in ("dann", "nun", "jetzt", "nunmehr"):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _is_candidate(num: Span) -> bool:
+    m = num._.number
+    return not (m.is_year or m.vague or m.value < 2 or m.value != int(m.value))
+
+
+class Troops:
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        for sent in doc.sents:
+            numbers = [n for n in doc.spans.get(ext.NUMBERS, []) if n.start >= sent.start and n.end <= sent.end]
+            for commitment in self._commitments(sent, [n for n in numbers if _is_candidate(n)]):
+                span = self._record(sent, commitment)
+                if span is not None:
+                    found.append(span)
+        doc.spans[ext.TROOPS] = found
+        return doc
+
+    def _commitments(self, sent: Span, numbers: list[Span]) -> list[_Commitment]:
+        by_noun: dict[int, _Commitment] = {}
+        nouns = [t for t in sent if personnel_noun(t) and t.text not in _NEEDS_NUMBER]
+        for num in numbers:
+            after = _noun_after(num)
+            if after is not None:
+                personnel = personnel_noun(after)
+                if personnel is None or after.text in _NOT_TROOPS:
+                    continue
+                noun = after
+            else:
+                before = _word_before(num)
+                if before is None or before.lower_ not in ("um", "auf", "von"):
+                    continue
+                earlier = [t for t in nouns if t.i < num.start and clause_of(t) == clause_of(num[0])]
+                if not earlier:
+                    earlier = [t for t in nouns if t.i < num.start]
+                if not earlier:
+                    continue
+                noun = earlier[-1]
+                personnel = personnel_noun(noun)
+            if _casualty_context(num):
+                continue
+            by_noun.setdefault(noun.i, _Commitment(noun, personnel)).numbers.append(num)
+        # "um rund 560 auf dann 4.600 Soldaten": numbers before the noun join its commitment
+        merged: dict[int, _Commitment] = {}
+        for c in sorted(by_noun.values(), key=lambda c: c.noun.i):
+            target = next(
+                (m for m in merged.values() if m.personnel == c.personnel and clause_of(m.noun) == clause_of(c.noun)),
+                None,
+            )
+            if target is None:
+                merged[c.noun.i] = c
+            else:
+                target.numbers.extend(c.numbers)
+                target.noun = c.noun
+        return list(merged.values())
+
+    def _record(self, sent: Span, c: _Commitment) -> Span | None:
+        doc = sent.doc
+        clause_words = {t.text for t in sent if clause_of(t) == clause_of(c.noun)} | {
+            t.text for n in c.numbers for t in sent if clause_of(t) == clause_of(n[0])
+        }
+        sent_words = {t.text for t in sent} | {t.lower_ for t in sent}
+        decrease = bool(sent_words & _DECREASE)
+        change = total = start_value = None
+        approx = False
+        ceiling = False
+        for num in sorted(c.numbers, key=lambda n: n.start):
+            m = num._.number
+            value = int(m.value)
+            approx = approx or (m.approx and m.qualifier != "bis zu")
+            before = _word_before(num)
+            word = before.lower_ if before is not None else ""
+            after = doc[num.end] if num.end < len(doc) else None
+            if word == "um":
+                change = value
+            elif word == "auf":
+                total = value
+            elif word == "von" and any(n.start > num.start for n in c.numbers):
+                start_value = value
+            elif (before is not None and before.lower_ in _ADDITIONAL) or (
+                after is not None and after.lower_ == "mehr"
+            ):
+                change = value
+            elif m.qualifier == "bis zu":
+                change = total = value
+                ceiling = True
+            elif clause_words & _TOTAL_CUES or clause_words & _CURRENT:
+                total = value
+            elif sent_words & (_SEND | _INCREASE | _DECREASE):
+                change = value
+            else:
+                total = value
+        if change is None and total is not None:
+            if start_value is not None:
+                change = total - start_value
+            else:
+                factor = next((_MULTIPLIERS[w] for w in sent_words if w in _MULTIPLIERS), None)
+                if factor:
+                    change = round(total - total / factor)
+        if change is not None and decrease and change > 0 and start_value is None:
+            change = -change
+        status = _status(clause_words, sent_words, ceiling)
+        first = min(n.start for n in c.numbers)
+        start = min(first, c.noun.i)
+        end = max(max(n.end for n in c.numbers), c.noun.i + 1)
+        span = Span(doc, start, end, label="TROOPS")
+        sender, actor = sender_state(sent, c.noun, [n for n in c.numbers])
+        if sender is None:
+            for prev in previous_sentences(sent):
+                sender, actor = sender_state(prev, None, [])
+                if sender:
+                    break
+        span._.event = {
+            "country": sender,
+            "actor": actor,
+            "personnel": c.personnel,
+            "change": change,
+            "total": total,
+            "approx": approx,
+            "destination": [iso for iso in destinations(sent) if iso != sender],
+            "status": status,
+        }
+        return span
+
+
+def _casualty_context(num: Span) -> bool:
+    clause = clause_of(num[0])
+    sent = num.sent
+    return any(t.text in _NOT_TROOPS for t in sent if clause_of(t) == clause)
+
+
+def _status(clause_words: set[str], sent_words: set[str], ceiling: bool) -> str:
+    for words in (clause_words, sent_words):
+        if words & _ANNOUNCED:
+            return "announced"
+        if words & _PLANNED:
+            return "planned"
+        if words & _CURRENT:
+            return "current"
+    return "planned" if ceiling else "announced"
+
+
+@Language.factory("coalition_troops")
+def make_troops(nlp: Language, name: str) -> Troops:
+    return Troops()

@@ -1,0 +1,237 @@
+"""Doc -> :class:`ArticleExtraction`: mentions become actors, event spans become records.
+
+The only place that builds records. Components hand over span groups whose
+``Span._.event`` dicts name actors by their mention spans (or a state by its ISO
+code); here those references become actor ids and each record gets its evidence.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span as SpacySpan
+
+from . import extensions as ext
+from .ingest import Article
+from .lexicon import get_lexicon
+from .records import (
+    Actor,
+    ArticleExtraction,
+    ArticleInfo,
+    Meeting,
+    MoneyPledge,
+    Size,
+    Span,
+    TroopCommitment,
+)
+
+_TYPES = {ext.PERSON: "person", ext.COUNTRY: "country", ext.ORG: "organization"}
+
+
+def to_span(text: str, start: int, end: int) -> Span:
+    """A record span with surrounding white space trimmed, so ``text[start:end]`` holds."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def _key(span: SpacySpan) -> tuple[int, int]:
+    return (span.start_char, span.end_char)
+
+
+class _Actors:
+    """Clusters of mentions, one per real entity, with a lookup from mention to actor id."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.actors: list[Actor] = []
+        self.by_mention: dict[tuple[int, int], str] = {}
+        self.by_country: dict[str, str] = {}
+        self._build(sorted(doc.spans[ext.ACTORS], key=lambda s: (s.start_char, -s.end_char)))
+
+    def _build(self, mentions: list[SpacySpan]) -> None:
+        clusters: dict[tuple[str, str], list[SpacySpan]] = defaultdict(list)
+        for span in mentions:
+            label = span.label_
+            if label == ext.COUNTRY and span._.iso:
+                key = (label, span._.iso)
+            else:
+                key = (label, span._.canonical or span.text)
+            clusters[key].append(span)
+        _merge_person_variants(clusters)
+        ordered = sorted(clusters.items(), key=lambda kv: min(s.start_char for s in kv[1]))
+        lexicon = get_lexicon()
+        for number, ((label, name), spans) in enumerate(ordered, start=1):
+            actor_id = f"A{number}"
+            country = _most_common(s._.iso for s in spans)
+            if label == ext.COUNTRY:
+                name = lexicon.country_name(name) if country else name
+                self.by_country.setdefault(country, actor_id)
+            roles = list(dict.fromkeys(s._.role for s in spans if s._.role))
+            self.actors.append(
+                Actor(
+                    id=actor_id,
+                    type=_TYPES[label],
+                    name=name,
+                    country=country,
+                    roles=roles,
+                    party=_most_common(s._.party for s in spans),
+                    mentions=[to_span(self.doc.text, s.start_char, s.end_char) for s in spans],
+                )
+            )
+            for s in spans:
+                self.by_mention[_key(s)] = actor_id
+
+    def resolve(self, ref: Any) -> str | None:
+        """An actor id for a mention span or an ISO code."""
+        if ref is None:
+            return None
+        if isinstance(ref, SpacySpan):
+            return self.by_mention.get(_key(ref)) or (
+                self.by_country.get(ref._.iso) if ref._.iso else None
+            )
+        return self.by_country.get(ref)
+
+
+def _merge_person_variants(clusters: dict[tuple[str, str], list[SpacySpan]]) -> None:
+    """Fold part-name clusters ("Carter", "Kerrys", "Le Drian") into the one full name that
+    contains them, and spelling variants of a full name into each other."""
+    persons = sorted((k for k in clusters if k[0] == ext.PERSON), key=lambda k: -len(_fold(k[1]).split()))
+    for key in persons:
+        words = _fold(key[1]).split()
+        variants = {tuple(words), tuple(words[:-1] + [words[-1].rstrip("s")])}
+        targets = [
+            k for k in persons
+            if k != key and k in clusters and len(_fold(k[1]).split()) > len(words)
+            and any(_is_part(v, _fold(k[1]).split()) for v in variants)
+        ]
+        if len(targets) == 1 and key in clusters:
+            clusters[targets[0]].extend(clusters.pop(key))
+    full = [k for k in persons if k in clusters and len(_fold(k[1]).split()) > 1]
+    for i, a in enumerate(full):
+        for b in full[i + 1 :]:
+            if a in clusters and b in clusters and fuzz.ratio(_fold(a[1]), _fold(b[1])) >= _SAME_NAME:
+                clusters[a].extend(clusters.pop(b))
+
+
+_SAME_NAME = 90  # fuzz.ratio of folded full names: transliteration variants, not namesakes (tests)
+
+
+def _is_part(part: tuple[str, ...], words: list[str]) -> bool:
+    n = len(part)
+    return any(tuple(words[i : i + n]) == part for i in range(len(words) - n + 1))
+
+
+def _fold(name: str) -> str:
+    """Case, diacritics and hyphens folded: "Al-Dschafari" ~ "al-Dschafari", "François" ~ "Francois"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace("-", " ").split())
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _evidence(doc: Doc, span: SpacySpan, extra: Iterable[SpacySpan] = ()) -> list[Span]:
+    seen: dict[tuple[int, int], Span] = {}
+    for s in (span, *extra):
+        sent = s.sent
+        if (sent.start_char, sent.end_char) not in seen:
+            seen[(sent.start_char, sent.end_char)] = to_span(doc.text, sent.start_char, sent.end_char)
+    return sorted(seen.values(), key=lambda e: e.start)
+
+
+def _dedupe(records: list, key_fields: tuple[str, ...]) -> list:
+    """Exact repeats (a headline repeating the lead) become one record with both evidences."""
+    merged: dict[tuple, Any] = {}
+    for rec in records:
+        key = tuple(str(getattr(rec, f)) for f in key_fields)
+        if key in merged:
+            first = merged[key]
+            first.evidence.extend(e for e in rec.evidence if e not in first.evidence)
+        else:
+            merged[key] = rec
+    return list(merged.values())
+
+
+def build_extraction(article: Article, doc: Doc) -> ArticleExtraction:
+    actors = _Actors(doc)
+    troops, pledges, meetings = [], [], []
+    for span in doc.spans.get(ext.TROOPS, []):
+        ev = dict(span._.event)
+        troops.append(
+            TroopCommitment(
+                id="",
+                country=ev.get("country"),
+                actor=actors.resolve(ev.get("actor")),
+                personnel=ev["personnel"],
+                change=ev.get("change"),
+                total=ev.get("total"),
+                approx=bool(ev.get("approx")),
+                destination=list(ev.get("destination") or []),
+                status=ev["status"],
+                evidence=_evidence(doc, span, ev.get("evidence", ())),
+            )
+        )
+    for span in doc.spans.get(ext.PLEDGES, []):
+        ev = dict(span._.event)
+        pledges.append(
+            MoneyPledge(
+                id="",
+                donor=ev.get("donor"),
+                donor_actor=actors.resolve(ev.get("donor_actor")),
+                amount=ev["amount"],
+                currency=ev["currency"],
+                approx=bool(ev.get("approx")),
+                purpose=ev.get("purpose"),
+                recipient=ev.get("recipient"),
+                evidence=_evidence(doc, span, ev.get("evidence", ())),
+            )
+        )
+    for span in doc.spans.get(ext.MEETINGS, []):
+        ev = dict(span._.event)
+        participants = [actors.resolve(p) for p in ev.get("participants", ())]
+        size = ev.get("size")
+        meetings.append(
+            Meeting(
+                id="",
+                status=ev["status"],
+                location=ev.get("location"),
+                venue=ev.get("venue"),
+                date=ev.get("date"),
+                date_text=ev.get("date_text"),
+                participants=list(dict.fromkeys(p for p in participants if p)),
+                size=Size(**size) if size else None,
+                evidence=_evidence(doc, span, ev.get("evidence", ())),
+            )
+        )
+    troops = _dedupe(troops, ("country", "personnel", "change", "total", "status"))
+    pledges = _dedupe(pledges, ("donor", "amount", "currency"))
+    for prefix, records in (("T", troops), ("P", pledges), ("M", meetings)):
+        for number, rec in enumerate(records, start=1):
+            rec.id = f"{prefix}{number}"
+    header = article.header
+    return ArticleExtraction(
+        article=ArticleInfo(
+            id=article.id,
+            source_path=article.source_path,
+            headline=header.headline,
+            place=header.place,
+            agency=header.agency,
+            published=header.published,
+            text_sha256=article.sha256,
+        ),
+        actors=actors.actors,
+        meetings=meetings,
+        troop_commitments=troops,
+        money_pledges=pledges,
+    )

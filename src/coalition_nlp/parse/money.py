@@ -1,0 +1,120 @@
+"""Money amounts in German text: a number from ``find_numbers`` next to a currency.
+
+Built on the number parser so that "zwölf Millionen Flüchtlinge" can never become money:
+only a currency word or sign directly after (or a sign or code directly before) the
+number makes an amount.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coalition_nlp.lexicon import load_tsv
+from coalition_nlp.parse.numbers import NumberMatch, approximation_before, find_numbers
+
+_CURRENCIES = {row["expression"]: row for row in load_tsv("currencies.tsv")}
+
+
+def _pattern(expression: str) -> str:
+    """An adjective in its -e form also matches its other endings ("kanadischen Dollar")."""
+    first, sep, rest = expression.partition(" ")
+    if sep and first[0].islower() and first.endswith("e"):
+        return re.escape(first) + r"[nrs]?\s+" + re.escape(rest)
+    return r"\s+".join(re.escape(part) for part in expression.split(" "))
+
+
+def _compile(expressions, template: str) -> tuple[re.Pattern, list[str]]:
+    """One group per expression, longest first; the group name indexes the returned list."""
+    ordered = sorted(expressions, key=len, reverse=True)
+    body = "|".join(f"(?P<c{i}>{_pattern(e)})" for i, e in enumerate(ordered))
+    return re.compile(template.replace("CUR", body)), ordered
+
+
+# After the number: "40 Millionen Euro", "40 Mio. €", "500-Millionen-Euro-Programm".
+_AFTER, _AFTER_NAMES = _compile(_CURRENCIES, r"(?:[ \t\u00a0\u202f]*|-)(?:CUR)(?![^\W\d_])")
+# Before the number: "€ 40 Mio.", "US$ 5 Mrd.", "EUR 40 Mio.".
+_BEFORE, _BEFORE_NAMES = _compile(
+    [e for e, row in _CURRENCIES.items() if row["position"] == "both"],
+    r"(?<![^\W\d_])(?:CUR)[ \t\u00a0\u202f]?\Z",
+)
+# Every naming of a specific currency, with or without an amount, to settle a later bare "Dollar".
+_SPECIFIC, _SPECIFIC_NAMES = _compile(
+    [e for e, row in _CURRENCIES.items() if row["generic"] == "no"],
+    r"(?<![^\W\d_])(?:CUR)(?![^\W\d_])",
+)
+_OPEN_BRACKET_TAIL = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,2}\Z")
+_LOOKBACK = 40
+
+
+@dataclass(frozen=True)
+class MoneyMatch:
+    start: int
+    end: int
+    amount: float
+    currency: str
+    approx: bool
+    qualifier: str | None
+    in_brackets: bool
+    text: str
+
+
+def _expression(m: re.Match, names: list[str]) -> str:
+    return names[int(m.lastgroup[1:])]
+
+
+def _currency_at(text: str, number: NumberMatch) -> tuple[int, int, str] | None:
+    """Start, end and written form of the currency that belongs to ``number``."""
+    after = _AFTER.match(text, number.end)
+    if after:
+        return number.start, after.end(), _expression(after, _AFTER_NAMES)
+    before = _BEFORE.search(text, max(0, number.num_start - _LOOKBACK), number.num_start)
+    if before and number.start == number.num_start:
+        return before.start(), number.end, _expression(before, _BEFORE_NAMES)
+    return None
+
+
+def _specific_mentions(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), _expression(m, _SPECIFIC_NAMES)) for m in _SPECIFIC.finditer(text)]
+
+
+def _iso(expression: str, start: int, mentions: list[tuple[int, str]]) -> str:
+    """A bare "Dollar" takes the latest specific dollar named before it in the article."""
+    row = _CURRENCIES[expression]
+    if row["generic"] != "yes":
+        return row["iso"]
+    earlier = [_CURRENCIES[e] for pos, e in mentions if pos < start]
+    same_family = [r["iso"] for r in earlier if r["family"] == row["family"]]
+    return same_family[-1] if same_family else row["iso"]
+
+
+def find_money(text: str) -> list[MoneyMatch]:
+    """Every amount of money in ``text``; vague amounts ("Millionen Euro") are left out."""
+    if not isinstance(text, str):
+        return []
+    mentions = _specific_mentions(text)
+    out: list[MoneyMatch] = []
+    for number in find_numbers(text):
+        if number.vague:
+            continue
+        found = _currency_at(text, number)
+        if not found:
+            continue
+        start, end, expression = found
+        qualifier = number.qualifier
+        if start < number.start and (appr := approximation_before(text, start)):
+            start, qualifier = appr  # "rund € 40 Mio."
+        bracket = _OPEN_BRACKET_TAIL.search(text, max(0, start - _LOOKBACK), start)
+        in_brackets = bool(
+            bracket and out and not text[out[-1].end : bracket.start()].strip()
+        )
+        out.append(MoneyMatch(
+            start=start,
+            end=end,
+            amount=number.value,
+            currency=_iso(expression, start, mentions),
+            approx=number.approx or number.high is not None or qualifier is not None,
+            qualifier=qualifier,
+            in_brackets=in_brackets,
+            text=text[start:end],
+        ))
+    return out

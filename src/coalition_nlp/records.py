@@ -1,0 +1,120 @@
+"""The output contract (``shared/spec/records.md`` §1) as pydantic models.
+
+These models are the single source of truth for the format: the JSONL writer, the
+JSON Schema (``coalition-nlp schema``) and the evaluation all go through them.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class Span(_Record):
+    """A piece of the article text; ``text == article_text[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ActorType(str, Enum):
+    person = "person"
+    country = "country"
+    organization = "organization"
+
+
+class MeetingStatus(str, Enum):
+    held = "held"
+    planned = "planned"
+
+
+class TroopStatus(str, Enum):
+    announced = "announced"
+    planned = "planned"
+    current = "current"
+
+
+class ArticleInfo(_Record):
+    id: str
+    source_path: Optional[str] = None
+    headline: Optional[str] = None
+    place: Optional[str] = None
+    agency: Optional[str] = None
+    published: Optional[str] = Field(
+        default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    text_sha256: str
+
+
+class Actor(_Record):
+    id: str
+    type: ActorType
+    name: str
+    country: Optional[str] = Field(default=None, description="ISO 3166-1 alpha-3")
+    roles: list[str] = Field(default_factory=list)
+    party: Optional[str] = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Size(_Record):
+    value: int
+    approx: bool = False
+    unit: Optional[str] = None
+
+
+class Meeting(_Record):
+    id: str
+    status: MeetingStatus
+    location: Optional[str] = None
+    venue: Optional[str] = None
+    date: Optional[str] = None
+    date_text: Optional[str] = None
+    participants: list[str] = Field(default_factory=list, description="actor ids")
+    size: Optional[Size] = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class TroopCommitment(_Record):
+    id: str
+    country: Optional[str] = Field(default=None, description="ISO alpha-3 of the sending state")
+    actor: Optional[str] = Field(default=None, description="actor id of who announced it")
+    personnel: str
+    change: Optional[int] = Field(default=None, description="increase (+) or cut (-)")
+    total: Optional[int] = Field(default=None, description="resulting or current strength")
+    approx: bool = False
+    destination: list[str] = Field(default_factory=list)
+    status: TroopStatus
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class MoneyPledge(_Record):
+    id: str
+    donor: Optional[str] = Field(default=None, description="ISO alpha-3 or organisation name")
+    donor_actor: Optional[str] = None
+    amount: float
+    currency: str = Field(description="ISO 4217")
+    approx: bool = False
+    purpose: Optional[str] = None
+    recipient: Optional[str] = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class ArticleExtraction(_Record):
+    schema_version: int = SCHEMA_VERSION
+    article: ArticleInfo
+    actors: list[Actor] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+    troop_commitments: list[TroopCommitment] = Field(default_factory=list)
+    money_pledges: list[MoneyPledge] = Field(default_factory=list)
+
+    def to_json_line(self) -> str:
+        """One compact JSON line, as the batch output holds it."""
+        return self.model_dump_json()

@@ -1,0 +1,165 @@
+"""Persons: names after titles, given names, brackets, reporting verbs, credits; their state."""
+import pytest
+import spacy
+
+from coalition_nlp import extensions as ext
+from coalition_nlp.components import register_all
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_all()
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("coalition_sentences")
+    pipeline.add_pipe("coalition_actors")
+    return pipeline
+
+
+def run(nlp, text, place=None, agency="dpa"):
+    doc = nlp.make_doc(text)
+    doc._.place, doc._.agency = place, agency
+    return nlp(doc)
+
+
+def persons(nlp, text, **kw):
+    """(canonical, state, role) of the first mention of each person, in text order."""
+    seen = {}
+    for span in sorted(run(nlp, text, **kw).spans[ext.ACTORS], key=lambda s: s.start):
+        if span.label_ == ext.PERSON:
+            entry = seen.setdefault(span._.canonical, [span._.canonical, span._.iso, span._.role])
+            entry[2] = entry[2] or span._.role
+    return [tuple(v) for v in seen.values()]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der britische Außenminister Philip Hammond reiste ab.", [("Philip Hammond", "GBR", "Außenminister")]),
+        ("US-Verteidigungsminister Ashton Carter kam nach Paris.", [("Ashton Carter", "USA", "Verteidigungsminister")]),
+        ("Frankreichs Präsident François Hollande warnte.", [("François Hollande", "FRA", "Präsident")]),
+        ("Dann sprach Polens Regierungschefin Beata Szydlo.", [("Beata Szydlo", "POL", "Regierungschefin")]),
+        ("Bundesaußenminister Frank-Walter Steinmeier (SPD) reiste an.", [("Frank-Walter Steinmeier", "DEU", "Außenminister")]),
+        ("Der scheidende Nato-Generalsekretär Anders Fogh Rasmussen sprach.", [("Anders Fogh Rasmussen", None, "Generalsekretär")]),
+        ("Das sagte UN-Generalsekretär Ban Ki Moon in Genf.", [("Ban Ki Moon", None, "Generalsekretär")]),
+        ("Er traf seinen spanischen Kollegen Pedro Morenés.", [("Pedro Morenés", "ESP", None)]),
+        ("Das teilte die Sprecherin im US-Außenamt, Marie Harf, mit.", [("Marie Harf", "USA", "Sprecherin")]),
+        ("Er sprach mit Ursula von der Leyen (Deutschland) und Marise Payne (Australien).",
+         [("Ursula von der Leyen", "DEU", None), ("Marise Payne", "AUS", None)]),
+        ("Der jordanische König Abdullah II. empfing ihn.", [("Abdullah", "JOR", "König")]),
+        ("Auch Sabah al-Ahmad al-Jaber al-Sabah war dabei.", [("Sabah al-Ahmad al-Jaber al-Sabah", None, None)]),
+        ("Die Niederländerin Jeanine Hennis-Plasschaert sagte das.", [("Jeanine Hennis-Plasschaert", None, None)]),
+        ("«Wir bleiben», sagte Gabriel. Gabriel lächelte.", [("Gabriel", None, None)]),
+        ("Foto: Michael Kappeler/dpa", [("Michael Kappeler", None, None)]),
+    ],
+)
+def test_names(nlp, text, expected):
+    assert persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frankreich verlegt den Flugzeugträger «Charles de Gaulle» ins Mittelmeer.",
+        "Die Tornado-Jets und die «Tornado» starten.",
+        "Das berichtete die «New York Times» am Montag.",
+        "Dem Magazin Paris-Match sagte er das.",
+        "Die Syrische Beobachtungsstelle für Menschenrechte meldete Tote.",
+        "Am Montag kamen die Minister in Brüssel zusammen.",
+        "Im August Soldaten zu schicken, sagte der Minister.",
+        "Erste deutliche Erfolge sieht die Koalition jedoch bereits.",
+        "Foto: dpa",
+    ],
+)
+def test_no_person(nlp, text):
+    assert persons(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, place, expected",
+    [
+        # (1) the state that speaks in the same sentence
+        ("Die USA sagten 507 Millionen Dollar zu, wie Botschafterin Samantha Power mitteilte.", None, "USA"),
+        ("Deutschland gibt 255 Millionen Euro, sagte Entwicklungsminister Gerd Müller.", None, "DEU"),
+        # (2) the state named in the sentence before
+        ("Auch Neuseeland beteiligt sich. Premierminister John Key hatte das angekündigt.", None, "NZL"),
+        ("Italien will Soldaten in den Irak schicken. Das kündigte Ministerpräsident Matteo Renzi an.", None, "ITA"),
+        # a quotation is not the speaker's subject
+        ("«Die US-Koalition ist nutzlos», sagte Präsident Hassan Ruhani.", "Teheran", "IRN"),
+        # (3) the dateline
+        ("Die Opposition kritisierte das. Premierminister Stephen Harper schwieg.", "Ottawa", "CAN"),
+        # (4) dpa: an unmarked office is German
+        ("Verteidigungsministerin Ursula von der Leyen (CDU) verteidigte den Einsatz.", None, "DEU"),
+    ],
+)
+def test_state_from_context(nlp, text, place, expected):
+    [(_, iso, _)] = persons(nlp, text, place=place)
+    assert iso == expected
+
+
+def test_unnamed_office_holder_announces_the_name(nlp):
+    text = "Irans oberster Führer sieht keinen Sinn darin. «Das ist nutzlos», sagte Ajatollah Ali Chamenei."
+    assert persons(nlp, text) == [("Ali Chamenei", "IRN", "Ajatollah")]
+
+
+def test_organisation_title_blocks_context(nlp):
+    text = "Deutschland hilft, sagte Nato-Sprecherin Oana Lungescu."
+    assert persons(nlp, text) == [("Oana Lungescu", None, "Sprecherin")]
+
+
+def test_aid_worker_has_no_state(nlp):
+    assert persons(nlp, "Das Video zeigt den britischen Entwicklungshelfer David Haines.") == [
+        ("David Haines", None, "Entwicklungshelfer")
+    ]
+
+
+def test_party_and_country_in_brackets(nlp):
+    doc = run(nlp, "Verteidigungsministerin Ursula von der Leyen (CDU) sprach mit Marise Payne (Australien).")
+    found = {s._.canonical: (s._.party, s._.iso) for s in doc.spans[ext.ACTORS] if s.label_ == ext.PERSON}
+    assert found == {"Ursula von der Leyen": ("CDU", "DEU"), "Marise Payne": (None, "AUS")}
+
+
+def test_later_mentions_join_the_full_name(nlp):
+    text = (
+        "US-Außenminister John Kerry und Jean-Yves Le Drian berieten. «Nein», sagte Kerry. "
+        "Le Drian widersprach. Kerrys Plan. Am Rande traf der US-Außenminister Ban."
+    )
+    doc = run(nlp, text)
+    mentions = [(s.text, s._.canonical) for s in doc.spans[ext.ACTORS] if s.label_ == ext.PERSON]
+    assert mentions == [
+        ("John Kerry", "John Kerry"),
+        ("Jean-Yves Le Drian", "Jean-Yves Le Drian"),
+        ("Kerry", "John Kerry"),
+        ("Le Drian", "Jean-Yves Le Drian"),
+        ("Kerrys", "John Kerry"),
+        ("der US-Außenminister", "John Kerry"),
+    ]
+
+
+def test_offsets_point_into_the_text(nlp):
+    text = "Bundesaußenminister Frank-Walter Steinmeier (SPD) sagte, so Steinmeier, es eile."
+    for span in run(nlp, text).spans[ext.ACTORS]:
+        assert text[span.start_char : span.end_char] == span.text
+
+
+def test_statistical_persons_are_merged():
+    """With a model's entities (here an entity ruler), its persons join the rule results."""
+    register_all()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("coalition_sentences")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "PER", "pattern": "Max Mustermann"},
+        {"label": "PER", "pattern": "Außenminister Zbigniew Rau"},
+        {"label": "ORG", "pattern": "Amnesty International"},
+        {"label": "ORG", "pattern": "Frankreich"},
+    ])
+    nlp.add_pipe("coalition_actors")
+    doc = nlp("Max Mustermann und Außenminister Zbigniew Rau trafen Amnesty International in Frankreich. Mustermann ging.")
+    found = sorted((s.label_, s.text, s._.canonical, s._.iso) for s in doc.spans[ext.ACTORS])
+    assert found == [
+        ("COUNTRY", "Frankreich", None, "FRA"),
+        ("ORG", "Amnesty International", "Amnesty International", None),
+        ("PERSON", "Max Mustermann", "Max Mustermann", None),
+        ("PERSON", "Mustermann", "Max Mustermann", None),
+        ("PERSON", "Zbigniew Rau", "Zbigniew Rau", "DEU"),
+    ]

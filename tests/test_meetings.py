@@ -1,0 +1,227 @@
+"""Meetings: sentences and short articles written for these tests, with the answer next to them."""
+from __future__ import annotations
+
+import pytest
+
+import coalition_nlp
+from coalition_nlp import extensions as ext
+from coalition_nlp.components.meetings import _nominative, _unit
+
+
+def meetings(text: str, published: str | None = None) -> list:
+    return coalition_nlp.extract(text, published=published).meetings
+
+
+def names(result, meeting) -> set[str]:
+    by_id = {a.id: a.name for a in result.actors}
+    return {by_id[p] for p in meeting.participants}
+
+
+# text, status, location, venue, date_text, size
+SINGLE = [
+    (
+        "Die Außenminister der Nato-Staaten sind am Dienstag in Brüssel zusammengekommen, "
+        "um über die Lage in Syrien zu beraten.",
+        "held", "Brüssel", None, "am Dienstag", None,
+    ),
+    (
+        "Die Geberkonferenz für den Irak soll im April in Genf stattfinden.",
+        "planned", "Genf", None, "im April", None,
+    ),
+    (
+        "Der italienische Außenminister Paolo Gentiloni kündigte ein Treffen der Koalition "
+        "in zwei Wochen in Rom an.",
+        "planned", "Rom", None, "in zwei Wochen", None,
+    ),
+    (
+        "Das Treffen der Anti-IS-Koalition fand im Élysée-Palast in Paris statt.",
+        "held", "Paris", "Élysée-Palast", None, None,
+    ),
+    (
+        "Die Minister berieten im Hauptquartier der Nato-Streitkräfte in Europa (Shape) über die Ausbildung.",
+        "held", None, "Shape", None, None,
+    ),
+    (
+        "Am Montag sollen am Rande der UN-Vollversammlung in New York etwa 30 Staaten über die Hilfe beraten.",
+        "planned", "New York", "UN-Vollversammlung", "Am Montag", {"value": 30, "approx": True, "unit": "Staaten"},
+    ),
+    (
+        "Vertreter von 35 Ländern nahmen an der Konferenz in Madrid teil.",
+        "held", "Madrid", None, None, {"value": 35, "approx": False, "unit": "Länder"},
+    ),
+    (
+        "Rund 30 Außen- und Finanzminister kamen in Wien zu einer Tagung zusammen.",
+        "held", "Wien", None, None, {"value": 30, "approx": True, "unit": "Minister"},
+    ),
+    (
+        "Nach dem Treffen mit neun Verteidigungsministern in Kopenhagen reiste der Minister weiter.",
+        "held", "Kopenhagen", None, None, {"value": 9, "approx": False, "unit": "Verteidigungsminister"},
+    ),
+    (
+        "Die Londoner Konferenz einigte sich auf ein gemeinsames Vorgehen.",
+        "held", "London", None, None, None,
+    ),
+    (
+        "Ein Treffen der Geberländer ist für Juni in Kuwait geplant.",
+        "planned", "Kuwait", None, "für Juni", None,
+    ),
+    (
+        "Die Minister berieten am Montag über den Einsatz in Syrien.",
+        "held", None, None, "am Montag", None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,status,location,venue,date_text,size", SINGLE)
+def test_single_meeting(text, status, location, venue, date_text, size):
+    (m,) = meetings(text)
+    assert (m.status, m.location, m.venue, m.date_text) == (status, location, venue, date_text)
+    assert (m.size.model_dump() if m.size else None) == size
+
+
+# text, participant names that must all be found
+PARTICIPANTS = [
+    ("Der kanadische Verteidigungsminister Harjit Sajjan und die australische Verteidigungsministerin "
+     "Marise Payne trafen sich am Montag in Ottawa.",
+     {"Harjit Sajjan", "Marise Payne"}),
+    ("Gastgeber der Konferenz waren der britische Außenminister Boris Johnson und sein "
+     "US-Kollege Rex Tillerson.", {"Boris Johnson", "Rex Tillerson"}),
+    ("Gemeinsam mit Jean-Yves Le Drian hatte US-Verteidigungsminister Ashton Carter zuvor mit Roberta Pinotti (Italien) "
+     "über die Strategie beraten.", {"Jean-Yves Le Drian", "Ashton Carter", "Roberta Pinotti", "Italien"}),
+    ("Nach Gesprächen mit dem irakischen Ministerpräsidenten Haider al-Abadi in Bagdad sagte "
+     "US-Außenminister John Kerry, die Hilfe werde fortgesetzt.", {"John Kerry", "Haider al-Abadi"}),
+    ("Carter nannte die Gespräche mit den Amtskollegen aus Australien, Kanada und Dänemark produktiv.",
+     {"Australien", "Kanada", "Dänemark"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTICIPANTS)
+def test_participants(text, expected):
+    result = coalition_nlp.extract(text)
+    (m,) = result.meetings
+    assert expected <= names(result, m)
+
+
+def test_repeated_references_make_one_meeting():
+    text = (
+        "Die Verteidigungsminister der Koalition kamen am Mittwoch in Kopenhagen zusammen. "
+        "Das Treffen dauerte drei Stunden. Die Minister diskutierten in Kopenhagen über die Ausbildung. "
+        "Nach dem Treffen sagte Bundesverteidigungsministerin Ursula von der Leyen, man sei sich einig."
+    )
+    (m,) = meetings(text)
+    assert (m.status, m.location, m.date_text) == ("held", "Kopenhagen", "am Mittwoch")
+    assert len(m.evidence) == 4
+
+
+def test_planned_meeting_elsewhere_stays_separate():
+    text = (
+        "Die Außenminister trafen sich am Donnerstag in Rom. "
+        "Ein weiteres Treffen ist für Mai in Warschau geplant."
+    )
+    held, planned = meetings(text)
+    assert (held.status, held.location) == ("held", "Rom")
+    assert (planned.status, planned.location, planned.date_text) == ("planned", "Warschau", "für Mai")
+
+
+def test_sidelines_talk_is_a_meeting_of_its_own():
+    text = (
+        "Rom (dpa) - Die Außenminister der Koalition haben sich am Donnerstag in Rom getroffen. "
+        "Für Deutschland nahm Außenminister Heiko Maas teil. "
+        "Er traf am Rande des Treffens auch mit seinem türkischen Kollegen Mevlüt Cavusoglu zusammen."
+    )
+    result = coalition_nlp.extract(text)
+    main, side = result.meetings
+    assert {"Heiko Maas"} <= names(result, main)
+    assert (side.status, side.location) == ("held", "Rom")
+    assert {"Heiko Maas", "Mevlüt Cavusoglu"} <= names(result, side)
+
+
+def test_office_without_name_is_the_person_named_before():
+    text = (
+        "US-Außenminister John Kerry kam in Wien mit seinen Amtskollegen zusammen. "
+        "Am Rande des Treffens kam der US-Außenminister zu einem Gespräch mit dem jordanischen "
+        "Außenminister Nasser Judeh zusammen."
+    )
+    result = coalition_nlp.extract(text)
+    side = result.meetings[-1]
+    assert {"John Kerry", "Nasser Judeh"} <= names(result, side)
+
+
+def test_speaker_after_the_meeting_reports_on_it():
+    text = (
+        "Das Treffen der Koalition fand in Brüssel statt. "
+        "Außenminister Frank-Walter Steinmeier sagte: \"Es ist ein langer Weg.\""
+    )
+    result = coalition_nlp.extract(text)
+    (m,) = result.meetings
+    assert "Frank-Walter Steinmeier" in names(result, m)
+
+
+@pytest.mark.parametrize(
+    "text,location",
+    [
+        ("Riad (dpa) - Die Außenminister der Golfstaaten haben über den Kampf gegen den IS beraten.", "Riad"),
+        ("Die Außenminister der Golfstaaten haben über den Kampf gegen den IS beraten.", None),
+    ],
+)
+def test_dateline_is_the_place_of_a_held_meeting(text, location):
+    (m,) = meetings(text)
+    assert m.location == location
+
+
+@pytest.mark.parametrize(
+    "text,status,date",
+    [
+        ("Die Minister kamen am Montag in Rom zusammen.", "held", "2016-02-08"),
+        ("Die Minister wollen am Montag in Rom zusammenkommen.", "planned", "2016-02-15"),
+    ],
+)
+def test_weekday_resolves_by_tense(text, status, date):
+    (m,) = meetings(text, published="2016-02-10")  # a Wednesday
+    assert (m.status, m.date) == (status, date)
+
+
+NOT_MEETINGS = [
+    "Der Minister sagte auf einer Pressekonferenz in Berlin, die Lage sei ernst.",
+    "In einem Telefongespräch mit Präsident Barack Obama beriet Merkel über die Lage in Syrien.",
+    "Die Kanzlerin telefonierte am Abend mit dem französischen Präsidenten über das Treffen.",
+    "Das kündigte der Regierungschef am Abend in einer Fernsehsendung an.",
+    "Der Präsident sagte im Gespräch mit der Zeitung, die Truppen blieben im Land.",
+    "Ein Abzug der Truppen sei nicht im Gespräch, sagte der Minister.",
+    "Die Koalition hatte sich im September mit zehn Staaten zusammengefunden.",
+    "Der Bundestag stimmte am Freitag in seiner Sitzung für das Mandat.",
+    "Der Minister sprach von einer \"hohen Zahl von Gesprächen\" in den kommenden Wochen.",
+    "US-Militärs beraten die irakische Armee seit Monaten.",
+    "Konkrete Vereinbarungen wurden nicht getroffen.",
+    "Die Teilnehmerländer wollen 500 Millionen Euro bereitstellen.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MEETINGS)
+def test_not_a_meeting(text):
+    assert meetings(text) == []
+
+
+def test_spans_keep_offsets():
+    text = "Die Minister kamen am Montag in Rom zusammen. Das Treffen dauerte lange."
+    nlp = coalition_nlp.load_pipeline()
+    doc = nlp(text)
+    (span,) = doc.spans[ext.MEETINGS]
+    for s in (span, *span._.event["evidence"]):
+        assert text[s.start_char : s.end_char] == s.text
+
+
+@pytest.mark.parametrize(
+    "word,unit",
+    [("Ländern", "Länder"), ("Staaten", "Staaten"), ("Verteidigungsministern", "Verteidigungsminister"),
+     ("Vertretern", "Vertreter"), ("Soldaten", None)],
+)
+def test_size_unit_in_nominative(word, unit):
+    assert _unit(word) == unit
+
+
+@pytest.mark.parametrize(
+    "word,nominative", [("Sicherheitsrates", "Sicherheitsrat"), ("Hauptquartiers", "Hauptquartier"), ("Rates", "Rat")]
+)
+def test_venue_in_nominative(word, nominative):
+    assert _nominative(word) == nominative

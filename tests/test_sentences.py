@@ -1,0 +1,41 @@
+"""News sentence boundaries: quotes, headlines, sub-headings, ordinals, years."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import coalition_nlp.components.sentences  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("coalition_sentences")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # an opening quote starts the next sentence instead of ending the previous one
+        ("Er sagte das. „Wir sind bereit.“ Dann ging er.", ["Er sagte das.", "„Wir sind bereit.“", "Dann ging er."]),
+        ("Er kam. «Wir sind da», sagte er.", ["Er kam.", "«Wir sind da», sagte er."]),
+        ('Kerry sprach. "Der IS ist eine Gefahr", sagte Kerry.', ["Kerry sprach.", '"Der IS ist eine Gefahr", sagte Kerry.']),
+        # a closing quote stays with its sentence
+        ('Steinmeier sagte: "Jeder weiß es." Dann kam Kerry.', ['Steinmeier sagte: "Jeder weiß es."', "Dann kam Kerry."]),
+        # a headline or sub-heading without full stop is its own sentence
+        ("Militärkoalition will mehr tun\nParis (dpa) - Die USA wollen mehr.", ["Militärkoalition will mehr tun", "Paris (dpa) - Die USA wollen mehr."]),
+        ("Erster Absatz.\n\nIS ideologisch delegitimieren\n\nEin Ziel sei es.", ["Erster Absatz.", "IS ideologisch delegitimieren", "Ein Ziel sei es."]),
+        # ordinals, abbreviations and lower-case continuations do not end a sentence
+        ("Sie kehren bis zum 22. Februar zurück. Dann nicht.", ["Sie kehren bis zum 22. Februar zurück.", "Dann nicht."]),
+        ("Es geht um 40 Mio. Euro und z.B. Waffen.", ["Es geht um 40 Mio. Euro und z.B. Waffen."]),
+        # a year with a full stop ends the sentence
+        ("Das begann im Jahr 2014. Die USA führen.", ["Das begann im Jahr 2014.", "Die USA führen."]),
+    ],
+)
+def test_sentences(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_empty_text(nlp):
+    assert list(nlp("").sents) == []
