@@ -24,7 +24,8 @@ def run(nlp, text, place=None, agency="dpa"):
 def persons(nlp, text, **kw):
     """(canonical, state, role) of the first mention of each person, in text order."""
     seen = {}
-    for span in sorted(run(nlp, text, **kw).spans[ext.ACTORS], key=lambda s: s.start):
+    doc = run(nlp, text, **kw)
+    for span in sorted(doc.spans[ext.ACTORS], key=lambda s: s.start):
         if span.label_ == ext.PERSON:
             entry = seen.setdefault(span._.canonical, [span._.canonical, span._.iso, span._.role])
             entry[2] = entry[2] or span._.role
@@ -121,7 +122,7 @@ def test_party_and_country_in_brackets(nlp):
 def test_later_mentions_join_the_full_name(nlp):
     text = (
         "US-Außenminister John Kerry und Jean-Yves Le Drian berieten. «Nein», sagte Kerry. "
-        "Le Drian widersprach. Kerrys Plan. Am Rande traf der US-Außenminister Ban."
+        "Le Drian widersprach. Kerrys Plan. Am Rande sprach der US-Außenminister mit Irakern."
     )
     doc = run(nlp, text)
     mentions = [(s.text, s._.canonical) for s in doc.spans[ext.ACTORS] if s.label_ == ext.PERSON]
@@ -137,7 +138,8 @@ def test_later_mentions_join_the_full_name(nlp):
 
 def test_offsets_point_into_the_text(nlp):
     text = "Bundesaußenminister Frank-Walter Steinmeier (SPD) sagte, so Steinmeier, es eile."
-    for span in run(nlp, text).spans[ext.ACTORS]:
+    doc = run(nlp, text)
+    for span in doc.spans[ext.ACTORS]:
         assert text[span.start_char : span.end_char] == span.text
 
 

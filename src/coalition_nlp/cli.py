@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .ingest import IngestError, iter_articles, list_files
+from .ingest import list_files
 
 
 def _fail(message: str) -> None:
@@ -34,7 +34,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="JSONL file to write.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="File to write.")
 @click.option("--model", default=None, help="spaCy model name or path (default: de_core_news_lg if installed, else the embedded default).")
 @click.option("--pattern", default="*.txt", show_default=True, help="File pattern inside folders.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
@@ -46,9 +46,8 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
     """
     from tqdm import tqdm
 
-    from .api import process_articles
+    from .batch import run_batch
     from .pipeline import ModelNotFoundError, load_pipeline
-    from .sinks.jsonl import atomic_text_file
 
     _terminate_cleanly()
     try:
@@ -60,38 +59,19 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
-        nlp = load_pipeline(model)
+        load_pipeline(model)
     except ModelNotFoundError as exc:
         _fail(str(exc))
-
-    errors_path = output.with_name(f"{output.stem}.errors.jsonl")
-    failures: list[IngestError] = []
-    counts = {"articles": 0, "actors": 0, "meetings": 0, "troop_commitments": 0, "money_pledges": 0}
-    show_bar = not quiet and sys.stderr.isatty()
-    with atomic_text_file(output) as out, tqdm(
-        total=len(files), unit="article", disable=not show_bar, file=sys.stderr
-    ) as bar:
-        for result in process_articles(iter_articles(files, pattern), nlp):
-            bar.update(1)
-            if isinstance(result, IngestError):
-                failures.append(result)
-                tqdm.write(f"coalition-nlp: {result.path}: {result.reason}", file=sys.stderr)
-                continue
-            out.write(result.to_json_line() + "\n")
-            counts["articles"] += 1
-            for key in counts:
-                if key != "articles":
-                    counts[key] += len(getattr(result, key))
-    if failures:
-        with atomic_text_file(errors_path) as err:
-            for f in failures:
-                err.write(json.dumps({"path": f.path, "error": f.reason}, ensure_ascii=False) + "\n")
-    else:
-        errors_path.unlink(missing_ok=True)  # a list from an earlier run would mislead
+    result = run_batch(
+        files,
+        output,
+        model=model,
+        progress=not quiet and sys.stderr.isatty(),
+        on_failure=lambda f: tqdm.write(f"coalition-nlp: {f.path}: {f.reason}", file=sys.stderr),
+    )
     if not quiet:
-        summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())
-        click.echo(f"{summary}; {len(failures)} failed -> {output}", err=True)
-    sys.exit(1 if failures else 0)
+        click.echo(result.summary(), err=True)
+    sys.exit(1 if result.failures else 0)
 
 
 @main.command()
