@@ -147,6 +147,25 @@ def test_office_without_name_is_the_person_named_before():
     assert {"John Kerry", "Nasser Judeh"} <= names(result, side)
 
 
+def test_there_is_the_place_of_the_meeting_before():
+    text = (
+        "Im Juli ist ein Gipfeltreffen der Nato in Warschau geplant. "
+        "Dort wollen die Staats- und Regierungschefs über die Ausbildungsmission beraten."
+    )
+    (m,) = meetings(text)
+    assert (m.status, m.location, len(m.evidence)) == ("planned", "Warschau", 2)
+
+
+def test_first_mention_with_article_takes_the_people_before():
+    text = (
+        "Der irakische Ministerpräsident Haider al-Abadi hat am Sonntag den französischen Präsidenten "
+        "François Hollande empfangen. Bei dem Gespräch ging es um die Rückeroberung Mossuls."
+    )
+    result = coalition_nlp.extract(text)
+    (m,) = result.meetings
+    assert {"Haider al-Abadi", "François Hollande"} <= names(result, m)
+
+
 def test_speaker_after_the_meeting_reports_on_it():
     text = (
         "Das Treffen der Koalition fand in Brüssel statt. "

@@ -65,6 +65,7 @@ class _Actors:
         _merge_person_variants(clusters)
         ordered = sorted(clusters.items(), key=lambda kv: min(s.start_char for s in kv[1]))
         lexicon = get_lexicon()
+        text = self.doc.text  # Doc.text joins every token: build it once, not per mention
         for number, ((label, name), spans) in enumerate(ordered, start=1):
             actor_id = f"A{number}"
             country = _most_common(s._.iso for s in spans)
@@ -80,7 +81,7 @@ class _Actors:
                     country=country,
                     roles=roles,
                     party=_most_common(s._.party for s in spans),
-                    mentions=[to_span(self.doc.text, s.start_char, s.end_char) for s in spans],
+                    mentions=[to_span(text, s.start_char, s.end_char) for s in spans],
                 )
             )
             for s in spans:

@@ -118,3 +118,15 @@ class ArticleExtraction(_Record):
     def to_json_line(self) -> str:
         """One compact JSON line, as the batch output holds it."""
         return self.model_dump_json()
+
+    def to_frames(self) -> dict:
+        """pandas DataFrames by table name (needs the ``tables`` extra)."""
+        from .sinks.tables import frames
+
+        return frames([self])
+
+    def _repr_html_(self) -> str:
+        """The article with its records highlighted, for notebooks."""
+        from .display import article_html
+
+        return article_html(self)

@@ -36,12 +36,12 @@ class OrgFinder:
                 if info is not None:
                     spans.append(_org(doc, start, end, info))
                     taken.update(range(start, end))
-        for tok in doc:
-            if tok.i in taken or "-" not in tok.text:
+        for i, text in enumerate(t.text for t in doc):
+            if i in taken or "-" not in text:
                 continue
-            info = self.lex.org(tok.text.split("-", 1)[0])
+            info = self.lex.org(text.split("-", 1)[0])
             if info is not None:
-                spans.append(_org(doc, tok.i, tok.i + 1, info))
+                spans.append(_org(doc, i, i + 1, info))
         return spans
 
 

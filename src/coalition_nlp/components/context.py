@@ -4,10 +4,13 @@ Shared so that troops, money and meetings read sentences the same way.
 """
 from __future__ import annotations
 
+import re
+from typing import Iterable
+
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..lexicon import load_json
+from ..lexicon import get_lexicon, load_json
 
 _TENSE = load_json("tense.json")
 _FUTURE = frozenset(_TENSE["future"])
@@ -101,10 +104,15 @@ def token_state(token) -> str | None:
     if mention is not None and mention.label_ == ext.COUNTRY:
         return mention._.iso
     if "-" in token.text:
-        from ..lexicon import get_lexicon
-
-        return get_lexicon().country_by_prefix(token.text.split("-", 1)[0])
+        return prefix_state(token.text.split("-", 1)[0])
     return None
+
+
+def prefix_state(prefix: str) -> str | None:
+    """The state a compound's first part names: a country ("US") or a state body ("Bundeswehr")."""
+    lexicon = get_lexicon()
+    org = lexicon.org(prefix)
+    return lexicon.country_by_prefix(prefix) or (org.country if org else None)
 
 
 def in_place_phrase(mention: Span) -> bool:
@@ -155,3 +163,32 @@ def sender_state(sent: Span, noun=None, numbers: list[Span] = ()) -> tuple[str |
                 break
     persons = [m for m in actors_in(sent, ext.PERSON) if iso and m._.iso == iso]
     return iso, (persons[0] if persons else None)
+
+
+class WordSet:
+    """Words and multi-word phrases ("im Einsatz") found as whole words in a text, any case."""
+
+    def __init__(self, words: Iterable[str]):
+        alternatives = sorted({w.lower() for w in words}, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE
+        ) if alternatives else None
+
+    def find(self, text: str) -> str | None:
+        """The first word of the set in ``text``, lower-cased, or None."""
+        match = self._pattern.search(text) if self._pattern else None
+        return match.group(0).lower() if match else None
+
+    def __contains__(self, text: str) -> bool:
+        return self.find(text) is not None
+
+
+def clause_text(tokens: Iterable) -> str:
+    """The text of the clauses the given tokens stand in."""
+    tokens = list(tokens)
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    ids = _clause_ids(doc)
+    wanted = {ids[t.i] for t in tokens}
+    return " ".join(t.text for t in tokens[0].sent if ids[t.i] in wanted)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import load_json
@@ -65,9 +65,9 @@ class CountryFinder:
             if iso:
                 found.append(_mention(span, iso, kind))
                 taken.update(range(start, end))
-        for tok in doc:
-            if tok.i not in taken:
-                found.extend(self._in_word(doc, tok))
+        for i, text in enumerate(t.text for t in doc):
+            if i not in taken and (text[:1].isupper() or "-" in text):
+                found.extend(self._in_word(doc, i, text))
         return found
 
     def _resolve(self, kind: str, span: Span) -> str | None:
@@ -82,9 +82,9 @@ class CountryFinder:
             return lex.country_by_capital(text)
         return None
 
-    def _in_word(self, doc: Doc, tok: Token) -> list[CountryMention]:
+    def _in_word(self, doc: Doc, i: int, text: str) -> list[CountryMention]:
         """States inside one token: "US-Minister", "türkisch-syrischen", "Bundesaußenminister"."""
-        text, lex, span = tok.text, self.lex, doc[tok.i : tok.i + 1]
+        lex, span = self.lex, doc[i : i + 1]
         if "-" not in text:
             office = lex.office(text)
             if office is not None and office.country:

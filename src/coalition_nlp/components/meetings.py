@@ -51,6 +51,7 @@ _ANNOUNCE = frozenset(_TENSE["future_over_past"])
 _HELD = frozenset(_M["held_cues"])
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
+_PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
 _NOT_PLACES = frozenset(_M["not_places"])
 _NOUN_ENDINGS = tuple(_M["common_noun_endings"])
 _CITY_ADJ = _M["city_adjective_ending"]
@@ -79,7 +80,6 @@ class Trigger:
     token: Token
     kind: str  # "noun", "verb", "reference", "participation"
     definite: bool = False
-    indefinite: bool = False
     preposition: str | None = None  # the word governing the noun phrase
     quoted: bool = False
     new: bool = False  # "ein weiteres Treffen"
@@ -135,6 +135,7 @@ class Candidate:
     date_text: str | None
     size: dict | None
     participants: list
+    there: bool = False  # "dort": at the place of the meeting told of last
 
 
 # -- tokens and clauses -------------------------------------------------------
@@ -202,7 +203,6 @@ def _noun_phrase(trigger: Trigger) -> None:
         low = left.lower_
         if low in _DEFINITE or low in _INDEFINITE:
             trigger.definite = low in _DEFINITE
-            trigger.indefinite = low in _INDEFINITE
             if low in _CONTRACTIONS:
                 trigger.preposition = _CONTRACTIONS[low]
             elif j > sent.start:
@@ -547,6 +547,7 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
         date_text=date_text,
         size=_size(sent, clause),
         participants=[*_persons(sent, trigger), *_states(sent)],
+        there=location is None and any(t.lower_ in _PLACE_ANAPHORS for t in clause),
     )
 
 
@@ -566,6 +567,8 @@ def _target(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     if c.trigger.new:
         return None
     mains = [m for m in meetings if m.parent is None]
+    if c.there:
+        return next((m for m in reversed(mains) if m.location), None)
     same = mains if c.trigger.quoted else [m for m in mains if m.status == c.status]
     if not same:
         return None
@@ -660,6 +663,12 @@ class Meetings:
         if target is not None:
             _merge(target, c, span)
         elif main.creates:
+            if main.definite:
+                # a first mention with "the" points back to the people of the sentence before
+                c.participants += [
+                    p for prev in previous_sentences(sent, 1) if _same_paragraph(prev, sent)
+                    for p in _persons(prev, main)
+                ]
             meetings.append(_new(c, span, doc))
 
 

@@ -14,7 +14,6 @@ from ..lexicon import get_lexicon, load_json
 from .context import (
     actors_in,
     clause_of,
-    destinations,
     in_place_phrase,
     in_source_phrase,
     mention_at,
@@ -31,6 +30,7 @@ _PURPOSE_HEADS = frozenset(_DATA["purpose_heads"])
 _PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
 _PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
 _MAX_PURPOSE = 6
+_EVENT_NOUNS = tuple(_DATA["event_nouns"])
 _NOT_DONORS = frozenset({"armed_group"})
 
 
@@ -90,6 +90,24 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
     return (mention._.iso or mention._.canonical or mention.text), mention
 
 
+def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
+    """The state money goes to: named after the amount if possible ("für die Opfer in
+    Syrien", "dem Libanon"), never the town of the donors' conference."""
+    candidates = [
+        m for m in actors_in(sent, ext.COUNTRY)
+        if m._.iso and m._.iso != donor and not in_source_phrase(m) and not _event_place(m)
+    ]
+    after = [m for m in candidates if m.start >= money.end]
+    chosen = (after or candidates or [None])[0]
+    return chosen._.iso if chosen is not None else None
+
+
+def _event_place(mention: Span) -> bool:
+    doc = mention.doc
+    window = doc[max(mention.sent.start, mention.start - 3) : mention.start]
+    return any(t.lower_.endswith(_EVENT_NOUNS) for t in window)
+
+
 def _purpose(sent: Span, money: Span) -> str | None:
     doc = sent.doc
     if money.end < sent.end and doc[money.end].lower_ == "für":
@@ -139,7 +157,7 @@ class Pledges:
                 "currency": m.currency,
                 "approx": m.approx,
                 "purpose": _purpose(sent, money),
-                "recipient": next((iso for iso in destinations(sent) if iso != donor), None),
+                "recipient": _recipient(sent, money, donor),
             }
             found.append(span)
         doc.spans[ext.PLEDGES] = found

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json, load_list, load_tsv
-from .countries import LOCATIVE, STATE_KINDS, CountryMention
+from .countries import ADJECTIVE, LOCATIVE, NAME, STATE_KINDS, CountryMention
 
 _CONTEXT = load_json("person_context.json")
 _FUNCTION_WORDS = frozenset(_CONTEXT["function_words"])
@@ -235,11 +235,11 @@ class PersonFinder:
 
     def _take_state(self, k: int, ctx: "_Context", title: _Title, genitive_only: bool = False) -> bool:
         """The state (or organisation) token ``k`` contributes to a title; True if it did."""
-        if k in ctx.org_tokens and not any(m.kind != "adjective" for m in ctx.country_at.get(k, ())):
+        if k in ctx.org_tokens and not any(m.kind != ADJECTIVE for m in ctx.country_at.get(k, ())):
             title.org = title.org or not title.iso
             return True
         for mention in ctx.country_at.get(k, ()):
-            if genitive_only and mention.kind == "name" and not mention.span.text.endswith(("s", "’", "'")):
+            if genitive_only and mention.kind == NAME and not mention.span.text.endswith(("s", "’", "'")):
                 continue
             mention.affiliation = True
             title.iso = title.iso or mention.iso
@@ -428,7 +428,7 @@ class _Context:
         return quoted or head in _THING_HEADS
 
     def state_in(self, start: int, end: int) -> bool:
-        return any(m.kind == "name" for k in range(start, end) for m in self.country_at.get(k, ()))
+        return any(m.kind == NAME for k in range(start, end) for m in self.country_at.get(k, ()))
 
     def _candidates(self, sent_no: int, before: int | None = None) -> list[CountryMention]:
         sent = self.sents[sent_no]
@@ -463,19 +463,17 @@ def _title_spans(doc: Doc, finder: PersonFinder) -> list[tuple[int, int]]:
     lex = finder.lex
     spans = {(s, e) for _, s, e in finder.offices(doc)}
     covered = {k for s, e in spans for k in range(s, e)}
-    for tok in doc:
-        text = tok.text
-        if tok.i in covered:
+    for i, text in enumerate(t.text for t in doc):
+        if i in covered:
             continue
         if lex.referring_noun(text) or ("-" in text and (lex.office(text) or lex.referring_noun(text.rsplit("-", 1)[1]))):
-            spans.add((tok.i, tok.i + 1))
+            spans.add((i, i + 1))
     return sorted(spans)
 
 
 def _quoted(doc: Doc) -> set[int]:
     inside, out = False, set()
-    for tok in doc:
-        text = tok.text
+    for i, text in enumerate(t.text for t in doc):
         if text in _OPEN:
             inside = True
         elif text in _CLOSE:
@@ -485,7 +483,7 @@ def _quoted(doc: Doc) -> set[int]:
         elif "\n" in text:
             inside = False
         elif inside:
-            out.add(tok.i)
+            out.add(i)
     return out
 
 

@@ -14,22 +14,32 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json
-from .context import clause_of, destinations, previous_sentences, sender_state, token_state
+from .context import (
+    WordSet,
+    clause_of,
+    clause_text,
+    destinations,
+    prefix_state,
+    previous_sentences,
+    sender_state,
+    token_state,
+)
 
 _DATA = load_json("troops.json")
 _PERSONNEL: dict[str, str] = _DATA["personnel"]
 _NEEDS_NUMBER = frozenset(_DATA["personnel_requires_number"])
 _COMPOUND_HEADS = tuple(k.lower() for k in ("Soldaten", "Soldatinnen", "Truppen", "Ausbilder", "kräfte"))
-_INCREASE = frozenset(_DATA["increase"])
-_DECREASE = frozenset(_DATA["decrease"])
-_SEND = frozenset(_DATA["send"])
+_DECREASE = WordSet(_DATA["decrease"])
+_MOVES = WordSet(_DATA["send"] + _DATA["increase"] + _DATA["decrease"])
 _ADDITIONAL = frozenset(_DATA["additional"])
-_MULTIPLIERS: dict[str, float] = _DATA["multipliers"]
-_CURRENT = frozenset(_DATA["current"])
-_PLANNED = frozenset(_DATA["planned"])
-_ANNOUNCED = frozenset(_DATA["announced"])
-_TOTAL_CUES = frozenset(_DATA["total_cues"])
-_NOT_TROOPS = frozenset(_DATA["not_troops"])
+_MULTIPLIERS: dict[str, float] = {k.lower(): v for k, v in _DATA["multipliers"].items()}
+_MULTIPLIER_WORDS = WordSet(_MULTIPLIERS)
+_CURRENT = WordSet(_DATA["current"])
+_PLANNED = WordSet(_DATA["planned"])
+_ANNOUNCED = WordSet(_DATA["announced"])
+_TOTALS = WordSet(_DATA["total_cues"] + _DATA["current"])
+_NOT_TROOPS = WordSet(_DATA["not_troops"])
+_STRENGTH = frozenset(_DATA["strength_prepositions"])
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
@@ -101,7 +111,7 @@ class Troops:
             after = _noun_after(num)
             if after is not None:
                 personnel = personnel_noun(after)
-                if personnel is None or after.text in _NOT_TROOPS:
+                if personnel is None:
                     continue
                 noun = after
             else:
@@ -134,14 +144,9 @@ class Troops:
 
     def _record(self, sent: Span, c: _Commitment) -> Span | None:
         doc = sent.doc
-        clause_words = {t.text for t in sent if clause_of(t) == clause_of(c.noun)} | {
-            t.text for n in c.numbers for t in sent if clause_of(t) == clause_of(n[0])
-        }
-        sent_words = {t.text for t in sent} | {t.lower_ for t in sent}
-        decrease = bool(sent_words & _DECREASE)
+        clause = clause_text([c.noun, *(n[0] for n in c.numbers)])
         change = total = start_value = None
-        approx = False
-        ceiling = False
+        approx = ceiling = False
         for num in sorted(c.numbers, key=lambda n: n.start):
             m = num._.number
             value = int(m.value)
@@ -155,34 +160,33 @@ class Troops:
                 total = value
             elif word == "von" and any(n.start > num.start for n in c.numbers):
                 start_value = value
-            elif (before is not None and before.lower_ in _ADDITIONAL) or (
-                after is not None and after.lower_ == "mehr"
-            ):
+            elif word in _ADDITIONAL or (after is not None and after.lower_ == "mehr"):
                 change = value
             elif m.qualifier == "bis zu":
-                change = total = value
+                change = total = value  # a ceiling: what may be sent is the strength
                 ceiling = True
-            elif clause_words & _TOTAL_CUES or clause_words & _CURRENT:
-                total = value
-            elif sent_words & (_SEND | _INCREASE | _DECREASE):
-                change = value
+            elif word in _STRENGTH or clause in _TOTALS or clause not in _MOVES:
+                total = value  # "mit 1200 Soldaten im Einsatz", "derzeit 5000 Soldaten"
             else:
-                total = value
+                change = value
         if change is None and total is not None:
             if start_value is not None:
                 change = total - start_value
             else:
-                factor = next((_MULTIPLIERS[w] for w in sent_words if w in _MULTIPLIERS), None)
+                factor = _MULTIPLIERS.get(_MULTIPLIER_WORDS.find(sent.text) or "")
                 if factor:
                     change = round(total - total / factor)
-        if change is not None and decrease and change > 0 and start_value is None:
+        if change is not None and change > 0 and start_value is None and sent.text in _DECREASE:
             change = -change
-        status = _status(clause_words, sent_words, ceiling)
+        status = _status(clause, sent.text, ceiling)
         first = min(n.start for n in c.numbers)
         start = min(first, c.noun.i)
         end = max(max(n.end for n in c.numbers), c.noun.i + 1)
         span = Span(doc, start, end, label="TROOPS")
-        sender, actor = sender_state(sent, c.noun, [n for n in c.numbers])
+        sender, actor = sender_state(sent, c.noun, c.numbers)
+        own = _glued_prefix_state(c.noun)
+        if own:
+            sender = own
         if sender is None:
             for prev in previous_sentences(sent):
                 sender, actor = sender_state(prev, None, [])
@@ -201,19 +205,26 @@ class Troops:
         return span
 
 
+def _glued_prefix_state(noun: Token) -> str | None:
+    """"Bundeswehrsoldaten": the state of a compound written without a hyphen."""
+    lower = noun.text.lower()
+    for suffix in _COMPOUND_HEADS:
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            return prefix_state(noun.text[: len(noun.text) - len(suffix)])
+    return None
+
+
 def _casualty_context(num: Span) -> bool:
-    clause = clause_of(num[0])
-    sent = num.sent
-    return any(t.text in _NOT_TROOPS for t in sent if clause_of(t) == clause)
+    return clause_text([num[0]]) in _NOT_TROOPS
 
 
-def _status(clause_words: set[str], sent_words: set[str], ceiling: bool) -> str:
-    for words in (clause_words, sent_words):
-        if words & _ANNOUNCED:
+def _status(clause: str, sentence: str, ceiling: bool) -> str:
+    for text in (clause, sentence):
+        if text in _ANNOUNCED:
             return "announced"
-        if words & _PLANNED:
+        if text in _PLANNED:
             return "planned"
-        if words & _CURRENT:
+        if text in _CURRENT:
             return "current"
     return "planned" if ceiling else "announced"
 

@@ -27,11 +27,13 @@ _ARTICLES = frozenset(_NUM["articles"])
 
 
 def _alt(words, flags: str = "i") -> str:
+    """Longest first; the lookahead on first letters keeps scanning long non-text fast."""
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    first = {w[0] for w in words} | ({w[0].swapcase() for w in words} if flags else set())
+    return f"(?=[{re.escape(''.join(sorted(first)))}])" + (f"(?{flags}:{body})" if flags else f"(?:{body})")
 
 
-_B = r"(?<![^\W\d_])"  # word start
+_B = r"(?<!\w)"  # word start; also fails fast inside long digit runs
 _E = r"(?![^\W\d_])"  # word end
 _PREP = rf"(?:(?P<prep>{_alt(_D['prepositions'])})\s+)?"
 _MOD = rf"(?:(?P<mod>{_alt([*_D['past_modifiers'], *_D['future_modifiers']])})\s+)?"

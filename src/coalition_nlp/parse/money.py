@@ -27,7 +27,8 @@ def _compile(expressions, template: str) -> tuple[re.Pattern, list[str]]:
     """One group per expression, longest first; the group name indexes the returned list."""
     ordered = sorted(expressions, key=len, reverse=True)
     body = "|".join(f"(?P<c{i}>{_pattern(e)})" for i, e in enumerate(ordered))
-    return re.compile(template.replace("CUR", body)), ordered
+    first = re.escape("".join(sorted({e[0] for e in ordered})))  # cheap pre-check per position
+    return re.compile(template.replace("CUR", body).replace("FIRST", first)), ordered
 
 
 # After the number: "40 Millionen Euro", "40 Mio. €", "500-Millionen-Euro-Programm".
@@ -40,10 +41,11 @@ _BEFORE, _BEFORE_NAMES = _compile(
 # Every naming of a specific currency, with or without an amount, to settle a later bare "Dollar".
 _SPECIFIC, _SPECIFIC_NAMES = _compile(
     [e for e, row in _CURRENCIES.items() if row["generic"] == "no"],
-    r"(?<![^\W\d_])(?:CUR)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?=[FIRST])(?:CUR)(?![^\W\d_])",
 )
 _OPEN_BRACKET_TAIL = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,2}\Z")
-_LOOKBACK = 40
+_LOOKBACK = max(len(e) for e in _BEFORE_NAMES) + 2  # a prefix sign or code and one space
+_BRACKET_LOOKBACK = 40  # "(" plus up to two words such as "umgerechnet rund"
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def find_money(text: str) -> list[MoneyMatch]:
         qualifier = number.qualifier
         if start < number.start and (appr := approximation_before(text, start)):
             start, qualifier = appr  # "rund € 40 Mio."
-        bracket = _OPEN_BRACKET_TAIL.search(text, max(0, start - _LOOKBACK), start)
+        bracket = _OPEN_BRACKET_TAIL.search(text, max(0, start - _BRACKET_LOOKBACK), start)
         in_brackets = bool(
             bracket and out and not text[out[-1].end : bracket.start()].strip()
         )

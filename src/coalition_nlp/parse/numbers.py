@@ -73,7 +73,8 @@ _YEAR_CUE_TAIL = re.compile(
 )
 _NOUN_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ]")
 _YEAR_SHAPE = re.compile(r"\d{4}")
-_LOOKBACK = 40  # longer than any approximation phrase
+# Windows for looking back from a number: the longest phrase plus some whitespace.
+_LOOKBACK = max(len(w) for w in [*_APPROX, *_DATES["year_cues"], *_DATES["months"], *_DATES["seasons"]]) + 4
 
 
 @dataclass(frozen=True)
@@ -196,19 +197,23 @@ def _is_ordinal(text: str, start: int, end: int) -> bool:
     return bool(before) and before.group("w").lower() in _ORDINAL_DETERMINERS
 
 
-def _digit_atom(text: str, m: re.Match) -> _Atom | None:
-    start, end = m.span()
+def _digit_end(text: str, m: re.Match) -> int:
+    """End of a digit token, extended over space-separated thousands ("20 000")."""
+    end = m.end()
+    if end - m.start() <= 3 and m.group().isdigit():
+        while g := _SPACE_GROUP.match(text, end):
+            end = g.end()
+    return end
+
+
+def _digit_atom(text: str, start: int, end: int) -> _Atom | None:
     if start and (text[start - 1] in ".,:/" or text[start - 1].isalpha() or text[start - 1] == "_"):
         return None
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return None  # type designations: "CF-18", "Su-24"
     if end < len(text) and (text[end].isalpha() or text[end] == "_"):
         return None  # "20er", "3fach"
-    raw = m.group()
-    if re.fullmatch(r"\d{1,3}", raw):
-        while g := _SPACE_GROUP.match(text, end):
-            end = g.end()
-        raw = text[start:end]
+    raw = text[start:end]
     if end < len(text) and text[end] == "." and _is_ordinal(text, start, end):
         return None
     if _CLOCK_AFTER.match(text, end):
@@ -267,11 +272,17 @@ def _atoms(text: str) -> list[_Atom]:
     for m in _TOKEN.finditer(text):
         if m.start() < pos:
             continue
-        atom = _digit_atom(text, m) if m.group("d") else _word_atom(text, m)
-        if atom is None:
-            if m.group("d") and (s := _SCALE_AFTER.match(text, m.end())):
-                pos = s.end()  # "1,8,9 Milliarden" is garbage, not a vague "Milliarden"
-            continue
+        if m.group("d"):
+            end = _digit_end(text, m)
+            atom = _digit_atom(text, m.start(), end)
+            if atom is None:
+                scale = _SCALE_AFTER.match(text, end)  # "1,8,9 Milliarden" is not a vague "Milliarden"
+                pos = scale.end() if scale else end
+                continue
+        else:
+            atom = _word_atom(text, m)
+            if atom is None:
+                continue
         atom = _with_scale(text, atom)
         atoms.append(atom)
         pos = atom.end

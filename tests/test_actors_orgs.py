@@ -1,0 +1,39 @@
+"""Organisations from the lexicon, also as the first part of a compound."""
+import pytest
+import spacy
+
+from coalition_nlp import extensions as ext
+from coalition_nlp.components import register_all
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_all()
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("coalition_sentences")
+    pipeline.add_pipe("coalition_actors")
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Nato berät.", {("Nato", "Nato")}),
+        ("Im Nato-Hauptquartier wurde beraten.", {("Nato-Hauptquartier", "Nato")}),
+        ("Die IS-Terrormiliz zieht sich zurück.", {("IS-Terrormiliz", "Islamischer Staat")}),
+        ("Die Terrormiliz Islamischer Staat (IS) wird bekämpft.", {("Terrormiliz", "Islamischer Staat"), ("Islamischer Staat", "Islamischer Staat"), ("IS", "Islamischer Staat")}),
+        ("Peschmerga-Kämpfer werden ausgebildet.", {("Peschmerga-Kämpfer", "Peschmerga")}),
+        ("Die Vereinten Nationen warnen.", {("Vereinten Nationen", "Vereinte Nationen")}),
+        ("Das meldete die Syrische Beobachtungsstelle für Menschenrechte.", {("Syrische Beobachtungsstelle für Menschenrechte", "Syrische Beobachtungsstelle für Menschenrechte")}),
+    ],
+)
+def test_orgs(nlp, text, expected):
+    doc = nlp(text)
+    assert {(s.text, s._.canonical) for s in doc.spans[ext.ACTORS] if s.label_ == ext.ORG} == expected
+
+
+def test_auswaertiges_amt_is_org_and_germany(nlp):
+    doc = nlp("Wie das Auswärtige Amt mitteilte.")
+    labels = {(s.label_, s.text) for s in doc.spans[ext.ACTORS]}
+    assert labels == {("ORG", "Auswärtige Amt"), ("COUNTRY", "Auswärtige Amt")}
+    assert {s._.iso for s in doc.spans[ext.ACTORS]} == {"DEU"}

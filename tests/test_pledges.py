@@ -1,0 +1,82 @@
+"""Money pledges: donor, amount, currency written next to each sentence; traps must yield nothing."""
+from __future__ import annotations
+
+import pytest
+
+import coalition_nlp
+
+
+def pledges(text: str) -> list[tuple]:
+    return [(p.donor, p.amount, p.currency, p.approx) for p in coalition_nlp.extract(text).money_pledges]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bereits zugesagt hat das Auswärtige Amt 40 Millionen Euro für weitere Nahrungsmittelhilfe.",
+         [("DEU", 40e6, "EUR", False)]),
+        ("Bundesaußenminister Frank-Walter Steinmeier kündigte eine deutsche Stabilisierungshilfe in Höhe von 160 Millionen Euro an.",
+         [("DEU", 160e6, "EUR", False)]),
+        ("Die Teilnehmerländer wollen mit rund 1,8 Milliarden Dollar Zivilisten im Irak unterstützen.",
+         [("Teilnehmerländer", 1.8e9, "USD", True)]),
+        ("Die internationale Gemeinschaft hat bei einer Geberkonferenz in Kuwait 3,8 Milliarden US-Dollar (rund 3,5 Mrd Euro) zugesagt.",
+         [("internationale Gemeinschaft", 3.8e9, "USD", False)]),  # the bracketed conversion is not a pledge
+        ("Die USA sagten 507 Millionen Dollar zu, wie die Botschafterin mitteilte.", [("USA", 507e6, "USD", False)]),
+        ("Großbritannien will 100 Millionen Pfund beisteuern.", [("GBR", 100e6, "GBP", False)]),
+        ("Japan sagte 200 Millionen Dollar für humanitäre Hilfe im Irak zu.", [("JPN", 200e6, "USD", False)]),
+        ("Die Bundesregierung stockt ihre humanitäre Hilfe für Syrien um 100 Millionen Euro auf.",
+         [("DEU", 100e6, "EUR", False)]),
+        ("Zusätzlich stellt die Regierung in Ottawa 1,6 Milliarden kanadische Dollar für Entwicklung bereit.",
+         [("CAN", 1.6e9, "CAD", False)]),
+        ("Die Schweiz stellt 20 Millionen Franken zur Verfügung.", [("CHE", 20e6, "CHF", False)]),
+        ("Saudi-Arabien stellt der Regierung in Bagdad eine Milliarde Dollar zur Verfügung.",
+         [("SAU", 1e9, "USD", False)]),
+        ("Die Weltbank sagte dem Libanon 100 Millionen Dollar zu.", [("Weltbank", 100e6, "USD", False)]),
+        ("Die Europäische Union stellt nach Angaben der Kommission 1,1 Milliarden Euro bereit.",
+         [("EU", 1.1e9, "EUR", False)]),
+    ],
+)
+def test_pledges(text, expected):
+    assert pledges(text) == expected
+
+
+def test_purpose_and_recipient():
+    (p,) = coalition_nlp.extract("Japan sagte 200 Millionen Dollar für humanitäre Hilfe im Irak zu.").money_pledges
+    assert (p.purpose, p.recipient) == ("humanitäre Hilfe", "IRQ")
+    (p,) = coalition_nlp.extract(
+        "Die internationale Gemeinschaft hat bei einer Geberkonferenz in Kuwait 3,8 Milliarden Dollar "
+        "für die Opfer des Bürgerkriegs in Syrien zugesagt."
+    ).money_pledges
+    assert p.recipient == "SYR"  # the conference town is not the recipient
+    (p,) = coalition_nlp.extract("Saudi-Arabien stellt der Regierung in Bagdad eine Milliarde Dollar zur Verfügung.").money_pledges
+    assert p.recipient == "IRQ"
+
+
+def test_bare_dollar_keeps_the_currency_named_before():
+    text = ("Kanada stellt 1,6 Milliarden kanadische Dollar bereit. "
+            "Davon sagte die Regierung 840 Millionen Dollar für humanitäre Hilfe zu.")
+    assert [p.currency for p in coalition_nlp.extract(text).money_pledges] == ["CAD", "CAD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrische IS-Kämpfer erhalten monatlich noch rund 200 US-Dollar (gut 180 Euro).",  # salary + conversion
+        "Ein Kämpfer erhält nach Angaben von Überläufern monatlich rund 400 Dollar.",
+        "Mit dem Verkauf von Erdöl nahm die Miliz bis zu drei Millionen Dollar am Tag ein.",  # revenue
+        "Die Kosten beziffert die Bundesregierung für das erste Jahr auf rund 134 Millionen Euro.",  # own deployment cost
+        "Die Vereinten Nationen hatten einen Bedarf von 8,4 Milliarden Dollar errechnet.",  # a need
+        "Das Land benötigt nach eigenen Angaben 88 Milliarden Dollar für den Wiederaufbau.",
+        "Für die Geisel wurde ein Lösegeld von fünf Millionen Euro gefordert.",  # ransom
+        "Der Ölpreis fiel auf 30 Dollar je Barrel.",  # a price
+        "Die Wirtschaftsleistung des Irak lag bei 170 Milliarden Dollar.",  # an economic figure
+        "Geberkonferenz: 3,8 Milliarden Dollar für syrische Flüchtlinge",  # a headline without a commitment
+    ],
+)
+def test_not_pledges(text):
+    assert pledges(text) == []
+
+
+def test_people_counted_beside_money_are_not_money():
+    text = "Deutschland hat 40 Millionen Euro für Nahrungsmittelhilfe an rund zwölf Millionen Flüchtlinge zugesagt."
+    assert pledges(text) == [("DEU", 40e6, "EUR", False)]

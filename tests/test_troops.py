@@ -1,0 +1,106 @@
+"""Troop numbers: the expected record is written next to each sentence; traps must yield nothing."""
+from __future__ import annotations
+
+import pytest
+
+import coalition_nlp
+
+
+def troops(text: str) -> list[tuple]:
+    return [
+        (t.country, t.personnel, t.change, t.total, t.status)
+        for t in coalition_nlp.extract(text).troop_commitments
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # change and total in one clause
+        ("Die USA wollen ihre Truppen im Irak um rund 560 auf dann 4.600 Soldaten aufstocken.",
+         [("USA", "Soldaten", 560, 4600, "announced")]),
+        ("Australien stockt seine Truppen im Irak um 300 auf 780 Soldaten auf.",
+         [("AUS", "Soldaten", 300, 780, "announced")]),
+        # from ... to: the change is the difference, a cut is negative
+        ("Die Zahl der US-Soldaten im Irak soll von 5200 auf 3000 verringert werden.",
+         [("USA", "Soldaten", -2200, 3000, "planned")]),
+        # multiplied to a total: the change follows from the factor
+        ("Der britische Verteidigungsminister kündigte die Verdoppelung der Militärausbilder seines Landes auf 500 an.",
+         [("GBR", "Militärausbilder", 250, 500, "announced")]),
+        ("Die Zahl der kanadischen Ausbilder werde auf 210 verdreifacht, sagte der Premier.",
+         [("CAN", "Ausbilder", 140, 210, "announced")]),
+        # sending, adding, withdrawing
+        ("Italien will 450 Soldaten zum Schutz des Staudamms in den Irak schicken.",
+         [("ITA", "Soldaten", 450, None, "announced")]),
+        ("Frankreich will 500 weitere Soldaten nach Mali schicken.", [("FRA", "Soldaten", 500, None, "announced")]),
+        ("Spanien entsendet zusätzlich 150 Militärausbilder in den Irak.",
+         [("ESP", "Militärausbilder", 150, None, "announced")]),
+        ("Großbritannien zieht 300 Soldaten aus dem Irak ab.", [("GBR", "Soldaten", -300, None, "announced")]),
+        # a ceiling is the strength that may be reached
+        ("Damit können nach dem Beschluss des Bundestags bis zu 1200 Bundeswehrsoldaten entsandt werden.",
+         [("DEU", "Soldaten", 1200, 1200, "planned")]),
+        # current strength
+        ("Die USA wollen mehr Soldaten schicken, wo derzeit rund 5000 US-Soldaten im Einsatz sind.",
+         [("USA", "Soldaten", None, 5000, "current")]),
+        ("Die Bundeswehr ist mit 1200 Soldaten in Afghanistan im Einsatz.", [("DEU", "Soldaten", None, 1200, "current")]),
+        ("Die Türkei hat rund 3000 Soldaten in Nordsyrien stationiert.", [("TUR", "Soldaten", None, 3000, "current")]),
+        ("Bereits seit Januar bilden etwa 100 deutsche Soldaten im nordirakischen Erbil Kämpfer aus.",
+         [("DEU", "Soldaten", None, 100, "current")]),
+        ("Insgesamt sollen dann etwa 830 kanadische Soldaten an dem Einsatz beteiligt sein.",
+         [("CAN", "Soldaten", None, 830, "planned")]),
+        # the sender named in the previous sentence
+        ("Auch Neuseeland beteiligt sich an der Mission. Die Regierung will bis zu 106 Soldaten entsenden.",
+         [("NZL", "Soldaten", 106, 106, "announced")]),
+        # two kinds of personnel in one sentence
+        ("Dänemark schickt 120 Soldaten und 30 Militärberater in den Irak.",
+         [("DNK", "Soldaten", 120, None, "announced"), ("DNK", "Militärberater", 30, None, "announced")]),
+        ("Frankreich stellt 350 Spezialkräfte für die Mission in Syrien.",
+         [("FRA", "Spezialkräfte", None, 350, "announced")]),
+    ],
+)
+def test_troop_numbers(text, expected):
+    assert troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Die USA wollen 200 Soldaten in den Irak und nach Syrien schicken.", ["IRQ", "SYR"]),
+        ("Belgien schickt 60 Ausbilder in den Nordirak.", ["IRQ"]),
+        ("Japan entsendet 40 Soldaten.", []),
+    ],
+)
+def test_destination(text, destination):
+    assert coalition_nlp.extract(text).troop_commitments[0].destination == destination
+
+
+def test_approximation_and_evidence():
+    text = "Kanada beendet die Luftangriffe. Insgesamt sollen dann etwa 830 kanadische Soldaten beteiligt sein."
+    (t,) = coalition_nlp.extract(text).troop_commitments
+    assert t.approx is True
+    assert [e.text for e in t.evidence] == ["Insgesamt sollen dann etwa 830 kanadische Soldaten beteiligt sein."]
+    assert text[t.evidence[0].start : t.evidence[0].end] == t.evidence[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bei dem Anschlag wurden 12 Soldaten getötet.",  # casualties
+        "Mindestens 3000 Zivilisten und 40 Soldaten kamen ums Leben.",
+        "Die Miliz verfügt über 20 000 bis 31 500 Kämpfer.",  # fighters of an armed group
+        "Rund ein Dutzend Nationen fliegen Luftangriffe.",  # states, not personnel
+        "Die Allianz hat rund 14.000 Luftangriffe geflogen.",  # air strikes
+        "Die sechs Kampfflugzeuge sollen bis zum 22. Februar zurückkehren.",  # aircraft, a date
+        "Deutschland beteiligt sich mit bis zu sechs Tornado-Jets und einer Fregatte.",  # aircraft, ships
+        "Im Libanon leben mehr als 1,1 Millionen Flüchtlinge.",  # refugees
+        "445 Abgeordnete stimmten für das Mandat, 146 dagegen.",  # votes
+        "Der Koalition gehören mehr als 60 Staaten an.",  # member counts
+        "Ein 24 Jahre alter Soldat wurde von der Miliz getötet.",  # an age
+        "Der Staudamm liegt rund 50 Kilometer nördlich von Mossul.",  # a distance
+        "Die Soldaten erhalten monatlich 2000 Euro.",  # a salary
+        "Die USA wollen mehrere hundert Soldaten mehr in den Irak schicken.",  # no figure
+        "Im Jahr 2014 begann der Einsatz der Soldaten.",  # a year
+    ],
+)
+def test_not_troop_numbers(text):
+    assert troops(text) == []
