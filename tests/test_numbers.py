@@ -124,6 +124,7 @@ def test_years(text, value, is_year):
     "In den 90er Jahren",
     "die Zwei-Staaten-Lösung",
     "Die Daten vom 22.02.2015 und 1.8 sind falsch, 1,8,9 Milliarden auch.",
+    " date 2015-01-22 London (dpa) und date 2018-06 Paris",
 ])
 def test_not_numbers(text):
     assert find_numbers(text) == []

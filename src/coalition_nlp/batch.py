@@ -47,15 +47,20 @@ def run_batch(
     *,
     model: str | None = None,
     fmt: str = "jsonl",
+    corpus_dir: Path | None = None,
     progress: bool = False,
     on_failure: Callable[[IngestError], None] | None = None,
 ) -> BatchResult:
-    """Extract ``files`` (already listed and sorted) into ``output``."""
+    """Extract ``files`` (already listed and sorted) into ``output``.
+
+    With ``corpus_dir``, the results are also merged across articles (:mod:`coalition_nlp.corpus`)
+    and the corpus is written there.
+    """
     from tqdm import tqdm
 
     nlp = load_pipeline(model)
     result = BatchResult(output=Path(output))
-    with open_sink(result.output, fmt) as sink, tqdm(
+    with open_sink(result.output, fmt, corpus_dir=corpus_dir) as sink, tqdm(
         total=len(files), unit="article", disable=not progress, file=sys.stderr
     ) as bar:
         for item in process_articles(iter_articles(files), nlp):

@@ -38,7 +38,12 @@ def main() -> None:
 @click.option("--model", default=None, help="spaCy model name or path (default: de_core_news_lg if installed, else the embedded default).")
 @click.option("--pattern", default="*.txt", show_default=True, help="File pattern inside folders.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: str, quiet: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet", "duckdb"]), default="jsonl", show_default=True,
+              help="jsonl: one line per article; parquet: a folder of tables; duckdb: one database file.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also merge the articles into one corpus (same persons, meetings, pledges) written to this folder.")
+def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: str, quiet: bool,
+            fmt: str, corpus_dir: Path | None) -> None:
     """Extract records from files and folders into OUTPUT, one JSON line per article.
 
     Files that cannot be read are reported on stderr and listed in
@@ -58,6 +63,13 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
         _fail(f"nothing to read: no files matching {pattern!r} in {', '.join(map(str, paths))}")
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if fmt != "jsonl":
+        from .sinks.tables import require_tables
+
+        try:
+            require_tables()
+        except ImportError as exc:
+            _fail(f"--format {fmt}: {exc}")
     try:
         load_pipeline(model)
     except ModelNotFoundError as exc:
@@ -66,6 +78,8 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
         files,
         output,
         model=model,
+        fmt=fmt,
+        corpus_dir=corpus_dir,
         progress=not quiet and sys.stderr.isatty(),
         on_failure=lambda f: tqdm.write(f"coalition-nlp: {f.path}: {f.reason}", file=sys.stderr),
     )
@@ -102,6 +116,30 @@ def summary(predictions: Path) -> None:
     from .summary import summarize
 
     click.echo(summarize(read_jsonl(predictions)))
+
+
+@main.command()
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
+def report(predictions: Path, output: Path) -> None:
+    """One self-contained HTML page: corpus tables, plots and every article with its highlights."""
+    from pydantic import ValidationError
+
+    from .evaluate import read_jsonl
+
+    from .sinks.tables import require_tables
+
+    try:
+        require_tables()
+    except ImportError as exc:
+        _fail(f"report: {exc}")
+    from .sinks.report import write_report
+
+    try:
+        write_report(list(read_jsonl(predictions)), output)
+    except (ValidationError, json.JSONDecodeError) as exc:
+        _fail(f"{predictions}: not a coalition-nlp output file ({exc.__class__.__name__})")
+    click.echo(f"report -> {output}", err=True)
 
 
 @main.command()

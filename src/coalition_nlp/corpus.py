@@ -336,6 +336,8 @@ class CorpusBuilder:
         for pledge in result.money_pledges:
             self._place(self._pledges, article, pledge, published, self._same_pledge)
 
+    write = add  # so that a batch run can use the builder as one more sink
+
     def _find_actor(self, actor: Actor) -> Optional[_ActorDraft]:
         key = _actor_key(actor)
         if key is not None:

@@ -38,6 +38,12 @@ _PARTICIPATION_SEPARABLE = {
     stem: particle for particle, stems in _M["participation_separable"].items() for stem in stems
 }
 _PARTICIPATION_NOUNS = frozenset(_M["participation_nouns"])
+# Every word that can start a trigger other than a meeting noun: the rest of a sentence is
+# passed over without looking at its clause, which keeps the component cheap.
+_TRIGGER_WORDS = (
+    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _REFERENCE_VERBS
+    | _PARTICIPATION | set(_PARTICIPATION_SEPARABLE) | _PARTICIPATION_NOUNS
+)
 _CONTRACTIONS: dict[str, str] = _M["contractions"]
 _DEFINITE = frozenset(_M["definite"]) | frozenset(_CONTRACTIONS)
 _INDEFINITE = frozenset(_M["indefinite"])
@@ -235,10 +241,13 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
     found: list[Trigger] = []
     for tok in sent:
         low = tok.lower_
+        is_noun = _is_meeting_noun(tok)
+        if not is_noun and low not in _TRIGGER_WORDS:
+            continue
         clause = _clause(tok)
         later = {t.lower_ for t in clause if t.i > tok.i}
         words = {t.lower_ for t in clause}
-        if _is_meeting_noun(tok):
+        if is_noun:
             trigger = Trigger(tok, "noun")
             _noun_phrase(trigger)
             trigger.sideline_of = _sideline_noun(tok)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+import numpy
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
 from ..lexicon import load_json
 
@@ -25,41 +27,46 @@ _NUMBER_DOT = re.compile(r"^\d+\.$")  # the tokenizer keeps "2014." and "22." wh
 
 class NewsSentences:
     def __call__(self, doc: Doc) -> Doc:
-        starts = [False] * len(doc)
-        inside = False  # inside a quotation, so that the next ambiguous quote closes it
-        pending = True  # the next real token starts a sentence
-        for i, tok in enumerate(doc):
-            if tok.is_space:
-                if "\n" in tok.text:
-                    pending, inside = True, False
-                continue
-            text = tok.text
-            closes = text in _CLOSE or (text in _AMBIGUOUS and inside)
-            if pending and not (closes and any(starts)):
-                starts[i], pending = True, False
-            if text in _OPEN:
-                inside = True
-            elif text in _AMBIGUOUS:
-                inside = not inside
-            if text in _ENDS or (_NUMBER_DOT.match(text) and int(text[:-1]) >= 100):
-                pending = _continues_upper(doc, i)
-        for tok, start in zip(doc, starts):
-            tok.is_sent_start = start
+        if len(doc):
+            texts = [t.text for t in doc]
+            starts = sentence_starts(texts)
+            column = numpy.array([1 if s else -1 for s in starts], dtype="int64")
+            # one array write instead of a Python setter per token (which costs more than tokenizing)
+            doc.from_array([SENT_START], column.astype("uint64").reshape(-1, 1))
         return doc
 
 
-def _continues_upper(doc: Doc, i: int) -> bool:
-    """An end mark ends a sentence only where capitalised text (or a quote) follows."""
-    for tok in doc[i + 1 :]:
-        if tok.text in _CLOSE or tok.text in _AMBIGUOUS or tok.is_space:
+def sentence_starts(texts: list[str]) -> list[bool]:
+    """For each token text, whether a sentence starts there."""
+    starts = [False] * len(texts)
+    inside = False  # inside a quotation, so that the next ambiguous quote closes it
+    pending = True  # the next real token starts a sentence
+    seen_start = False
+    for i, text in enumerate(texts):
+        if text.isspace():
+            if "\n" in text:
+                pending, inside = True, False
             continue
-        return _starts_sentence(tok)
+        closes = text in _CLOSE or (text in _AMBIGUOUS and inside)
+        if pending and not (closes and seen_start):
+            starts[i], pending, seen_start = True, False, True
+        if text in _OPEN:
+            inside = True
+        elif text in _AMBIGUOUS:
+            inside = not inside
+        if text in _ENDS or (_NUMBER_DOT.match(text) and int(text[:-1]) >= 100):
+            pending = _continues_upper(texts, i)
+    return starts
+
+
+def _continues_upper(texts: list[str], i: int) -> bool:
+    """An end mark ends a sentence only where capitalised text (or a quote) follows."""
+    for text in texts[i + 1 :]:
+        if text in _CLOSE or text in _AMBIGUOUS or text.isspace():
+            continue
+        first = text[:1]
+        return (first.isupper() or first.isdigit() or text in _OPEN) and text not in _MONTHS
     return False
-
-
-def _starts_sentence(tok: Token) -> bool:
-    first = tok.text[:1]
-    return (first.isupper() or first.isdigit() or tok.text in _OPEN) and tok.text not in _MONTHS
 
 
 @Language.factory("coalition_sentences")

@@ -73,6 +73,7 @@ _YEAR_CUE_TAIL = re.compile(
 )
 _NOUN_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ]")
 _YEAR_SHAPE = re.compile(r"\d{4}")
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}(?:-\d{1,2})?(?![\d\w])")  # "2015-01-22" is a date, not a range
 # Windows for looking back from a number: the longest phrase plus some whitespace.
 _LOOKBACK = max(len(w) for w in [*_APPROX, *_DATES["year_cues"], *_DATES["months"], *_DATES["seasons"]]) + 4
 
@@ -273,6 +274,9 @@ def _atoms(text: str) -> list[_Atom]:
         if m.start() < pos:
             continue
         if m.group("d"):
+            if iso := _ISO_DATE.match(text, m.start()):
+                pos = iso.end()
+                continue
             end = _digit_end(text, m)
             atom = _digit_atom(text, m.start(), end)
             if atom is None:

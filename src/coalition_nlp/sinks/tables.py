@@ -3,7 +3,7 @@
 One Arrow schema per table is the single source of the column types, so an empty
 table, a Parquet file and a DuckDB table all have the same typed columns. The sinks
 buffer rows for a few hundred articles at a time, so memory stays bounded however long
-the batch is. Needs the ``tables`` extra (pandas, pyarrow, duckdb).
+the batch is. Needs the ``tables`` extra (pandas, pyarrow, duckdb, matplotlib).
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def require_tables() -> None:
     """Raise an ImportError that names the extra, before any work is done."""
     try:
         import duckdb  # noqa: F401
+        import matplotlib  # noqa: F401
         import pandas  # noqa: F401
         import pyarrow  # noqa: F401
     except ImportError as exc:
