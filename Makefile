@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ARTICLES ?= data/articles
 OUT    ?= out/events.jsonl
 
-.PHONY: run test evaluate bench resources clean
+.PHONY: run test evaluate report bench resources clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest
+
+report: $(VENV)/.installed-dev
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
+	$(BIN)/coalition-nlp report $(OUT) -o out/report.html
 
 evaluate: $(VENV)/.installed
 	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet

@@ -88,6 +88,8 @@ def test_no_person(nlp, text):
         ("«Die US-Koalition ist nutzlos», sagte Präsident Hassan Ruhani.", "Teheran", "IRN"),
         # (3) the dateline
         ("Die Opposition kritisierte das. Premierminister Stephen Harper schwieg.", "Ottawa", "CAN"),
+        # the person met is not of the subject's state: the dateline decides
+        ("Deutschland hilft weiter, hieß es nach einem Treffen mit Ministerpräsident Haider al-Abadi.", "Bagdad", "IRQ"),
         # (4) dpa: an unmarked office is German
         ("Verteidigungsministerin Ursula von der Leyen (CDU) verteidigte den Einsatz.", None, "DEU"),
     ],

@@ -52,6 +52,13 @@ def test_purpose_and_recipient():
     assert p.recipient == "IRQ"
 
 
+def test_purpose_stops_at_the_verb():
+    (p,) = coalition_nlp.extract(
+        "Frankreich werde weitere 100 Millionen Euro für den Wiederaufbau von Mossul bereitstellen."
+    ).money_pledges
+    assert p.purpose == "Wiederaufbau von Mossul"
+
+
 def test_bare_dollar_keeps_the_currency_named_before():
     text = ("Kanada stellt 1,6 Milliarden kanadische Dollar bereit. "
             "Davon sagte die Regierung 840 Millionen Dollar für humanitäre Hilfe zu.")

@@ -17,11 +17,11 @@ from coalition_nlp.sinks import tables  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 ARTICLES = {
-    "a_berlin.txt": " date 2016-02-04 Berlin (dpa) - Deutschland gibt 100 Millionen Euro für Syrien, "
+    "a_berlin.txt": " date 2016-02-04 Berlin - Deutschland gibt 100 Millionen Euro für Syrien, "
                     "sagte Außenminister Frank-Walter Steinmeier.",
-    "b_london.txt": " date 2016-02-04 London (dpa) - Großbritannien will 50 Millionen Euro beisteuern.",
-    "c_paris.txt": " date 2016-03-01 Paris (dpa) - Deutschland gibt weitere 30 Millionen Euro für den Irak.",
-    "d_old.txt": " date 2015-05-01 Rom (dpa) - Italien gibt 900 Millionen Euro für Syrien.",
+    "b_london.txt": " date 2016-02-04 London - Großbritannien will 50 Millionen Euro beisteuern.",
+    "c_paris.txt": " date 2016-03-01 Paris - Deutschland gibt weitere 30 Millionen Euro für den Irak.",
+    "d_old.txt": " date 2015-05-01 Rom - Italien gibt 900 Millionen Euro für Syrien.",
 }
 
 

@@ -36,6 +36,9 @@ def troops(text: str) -> list[tuple]:
         ("Spanien entsendet zusätzlich 150 Militärausbilder in den Irak.",
          [("ESP", "Militärausbilder", 150, None, "announced")]),
         ("Großbritannien zieht 300 Soldaten aus dem Irak ab.", [("GBR", "Soldaten", -300, None, "announced")]),
+        # the number standing before the verb that moves the troops named earlier
+        ("Von den derzeit etwa 2000 Soldaten in Syrien sollen rund 1000 abgezogen werden, teilte Washington mit.",
+         [("USA", "Soldaten", -1000, 2000, "planned")]),
         # a ceiling is the strength that may be reached
         ("Damit können nach dem Beschluss des Bundestags bis zu 1200 Bundeswehrsoldaten entsandt werden.",
          [("DEU", "Soldaten", 1200, 1200, "planned")]),

@@ -34,7 +34,7 @@ CSS = """
 .cn-ev{text-decoration-line:underline;text-decoration-thickness:.18em;text-underline-offset:.3em}
 .cn-label{font:bold .6em sans-serif;vertical-align:super;margin-left:.2em;opacity:.8}
 .cn-table{border-collapse:collapse;font:.85em sans-serif;margin:.5em 0 1em}
-.cn-table th,.cn-table td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
+.cn-table th,.cn-table td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .cn-table th{background:#f2f2f2}
 .cn-note{font:.85em sans-serif;color:#666}
 """ + "".join(
@@ -75,7 +75,7 @@ def highlight(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
     for lo, hi in zip(cuts, cuts[1:]):
         piece = escape(text[lo:hi])
         active = sorted({k for s, e, k in marks if s <= lo and hi <= e}, key=list(KINDS).index)
-        for kind in reversed(active):  # events outermost, actors innermost
+        for kind in active:  # actors innermost, events around them
             label = f'<span class="cn-label">{KINDS[kind][0]}</span>' if (hi, kind) in ends else ""
             css = f"cn-ev cn-{kind}" if kind in EVENTS else f"cn-hl cn-{kind}"
             piece = f'<span class="{css}">{piece}{label}</span>'

@@ -113,8 +113,8 @@ def _purpose(sent: Span, money: Span) -> str | None:
     if money.end < sent.end and doc[money.end].lower_ == "für":
         words = []
         for tok in doc[money.end + 1 : min(sent.end, money.end + 1 + _MAX_PURPOSE)]:
-            if tok.is_punct or tok.lower_ in _PURPOSE_STOP:
-                break
+            if tok.is_punct or tok.lower_ in _PURPOSE_STOP or tok.text in _TRIGGERS:
+                break  # "für den Wiederaufbau von Mossul bereitstellen": the verb ends it
             if not words and tok.lower_ in _PURPOSE_SKIP:
                 continue
             words.append(tok.text)

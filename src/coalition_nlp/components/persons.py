@@ -33,6 +33,7 @@ _QUOTES = load_json("sentences.json")
 _OPEN = frozenset(_QUOTES["opening_quotes"]) - {"“"}
 _CLOSE = frozenset(_QUOTES["closing_quotes"]) - {")", "]", "“"}
 _TOGGLE = frozenset(_QUOTES["ambiguous_quotes"]) | {"“"}
+INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
 _DETERMINERS = frozenset({"der", "des", "dem", "den", "Der", "Des", "Dem", "Den"})
 _WORD_PARTS = re.compile(r"[-'’]")
 _MAX_WORDS = 4  # "Sabah al-Ahmad al-Jaber al-Sabah", "Anders Fogh Rasmussen"
@@ -325,6 +326,9 @@ class PersonFinder:
         if not offices:
             return self._announced(doc, person, ctx)
         start, title = min(offices, key=lambda x: x[0])
+        if _interlocutor(doc, start):
+            # "ein Treffen mit Ministerpräsident X": the other side, not the subject's state
+            return ctx.place_state() or ctx.previous_state(title.anchor) or self.lex.bundes_country(doc._.agency)
         return (
             ctx.subject_state(title.anchor)
             or ctx.previous_state(title.anchor)
@@ -469,6 +473,12 @@ def _title_spans(doc: Doc, finder: PersonFinder) -> list[tuple[int, int]]:
         if lex.referring_noun(text) or ("-" in text and (lex.office(text) or lex.referring_noun(text.rsplit("-", 1)[1]))):
             spans.add((i, i + 1))
     return sorted(spans)
+
+
+def _interlocutor(doc: Doc, start: int) -> bool:
+    """A title governed by "mit"/"gegenüber" names the person met, not the speaker."""
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    return any(w in INTERLOCUTOR for w in before)
 
 
 def _quoted(doc: Doc) -> set[int]:

@@ -116,8 +116,9 @@ class Troops:
                 noun = after
             else:
                 before = _word_before(num)
-                if before is None or before.lower_ not in ("um", "auf", "von"):
-                    continue
+                follows = num.doc[num.end] if num.end < len(num.doc) else None
+                if not (follows is not None and _moves(follows)) and (before is None or before.lower_ not in ("um", "auf", "von")):
+                    continue  # a bare number counts only as "um N", "auf N", "von N" or "N abgezogen"
                 earlier = [t for t in nouns if t.i < num.start and clause_of(t) == clause_of(num[0])]
                 if not earlier:
                     earlier = [t for t in nouns if t.i < num.start]
@@ -160,8 +161,8 @@ class Troops:
                 total = value
             elif word == "von" and any(n.start > num.start for n in c.numbers):
                 start_value = value
-            elif word in _ADDITIONAL or (after is not None and after.lower_ == "mehr"):
-                change = value
+            elif word in _ADDITIONAL or (after is not None and (after.lower_ == "mehr" or _moves(after))):
+                change = value  # "weitere 217", "300 mehr", "rund 1000 abgezogen"
             elif m.qualifier == "bis zu":
                 change = total = value  # a ceiling: what may be sent is the strength
                 ceiling = True
@@ -203,6 +204,11 @@ class Troops:
             "status": status,
         }
         return span
+
+
+def _moves(token: Token) -> bool:
+    """A verb that sends, adds or withdraws, right after a number."""
+    return token.is_lower and token.text in _MOVES
 
 
 def _glued_prefix_state(noun: Token) -> str | None:
