@@ -39,6 +39,9 @@ def persons(nlp, text, **kw):
         ("US-Verteidigungsminister Ashton Carter kam nach Paris.", [("Ashton Carter", "USA", "Verteidigungsminister")]),
         ("Frankreichs Präsident François Hollande warnte.", [("François Hollande", "FRA", "Präsident")]),
         ("Dann sprach Polens Regierungschefin Beata Szydlo.", [("Beata Szydlo", "POL", "Regierungschefin")]),
+        ("Der kanadische Premier Justin Trudeau kündigte das an.", [("Justin Trudeau", "CAN", "Premier")]),
+        # a surname that is also a common word ("kurz") after a given name
+        ("Das sagte der österreichische Außenminister Sebastian Kurz.", [("Sebastian Kurz", "AUT", "Außenminister")]),
         ("Bundesaußenminister Frank-Walter Steinmeier (SPD) reiste an.", [("Frank-Walter Steinmeier", "DEU", "Außenminister")]),
         ("Der scheidende Nato-Generalsekretär Anders Fogh Rasmussen sprach.", [("Anders Fogh Rasmussen", None, "Generalsekretär")]),
         ("Das sagte UN-Generalsekretär Ban Ki Moon in Genf.", [("Ban Ki Moon", None, "Generalsekretär")]),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,9 @@ def test_extract_writes_sorted_lines_and_reports_failures(corpus, tmp_path):
     errors = [json.loads(l) for l in (tmp_path / "out" / "events.errors.jsonl").read_text().splitlines()]
     assert errors == [{"path": str(corpus / "c_binary.txt"), "error": "binary file (contains NUL bytes)"}]
     assert not list((tmp_path / "out").glob(".*.tmp"))  # no temporary file left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # an ordinary file, not mkstemp's 0600
 
 
 def test_clean_run_exits_zero_and_removes_stale_error_list(corpus, tmp_path):

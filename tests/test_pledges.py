@@ -28,6 +28,8 @@ def pledges(text: str) -> list[tuple]:
          [("DEU", 100e6, "EUR", False)]),
         ("Zusätzlich stellt die Regierung in Ottawa 1,6 Milliarden kanadische Dollar für Entwicklung bereit.",
          [("CAN", 1.6e9, "CAD", False)]),
+        # the agency in the dateline is not the donor
+        ("Berlin (dpa) - Deutschland gibt 100 Millionen Euro für Syrien.", [("DEU", 100e6, "EUR", False)]),
         ("Die Schweiz stellt 20 Millionen Franken zur Verfügung.", [("CHE", 20e6, "CHF", False)]),
         ("Saudi-Arabien stellt der Regierung in Bagdad eine Milliarde Dollar zur Verfügung.",
          [("SAU", 1e9, "USD", False)]),

@@ -31,7 +31,7 @@ _PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
 _PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
 _MAX_PURPOSE = 6
 _EVENT_NOUNS = tuple(_DATA["event_nouns"])
-_NOT_DONORS = frozenset({"armed_group"})
+_NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
 
 
 def is_commitment(sent: Span) -> bool:

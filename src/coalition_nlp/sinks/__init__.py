@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Iterator, Protocol
 
 from ..records import ArticleExtraction
-from .jsonl import atomic_text_file
+from .atomic import atomic_text_file
 
 FORMATS = ("jsonl", "parquet", "duckdb")
 
@@ -48,6 +48,16 @@ def _format_sink(path: Path, fmt: str) -> Iterator[Sink]:
         yield sink
 
 
+def check_format(fmt: str) -> None:
+    """Fail before any work when ``fmt`` is unknown or its extra is not installed."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt != "jsonl":
+        from .tables import require_tables
+
+        require_tables()
+
+
 @contextmanager
 def open_sink(path: Path, fmt: str = "jsonl", corpus_dir: Path | None = None) -> Iterator[Sink]:
     """A sink that publishes its output only when the block ends without error.
@@ -55,12 +65,7 @@ def open_sink(path: Path, fmt: str = "jsonl", corpus_dir: Path | None = None) ->
     ``parquet`` writes a folder of tables, ``duckdb`` one database file; with
     ``corpus_dir`` the results are also merged into a corpus written there at the end.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
-    if fmt != "jsonl":
-        from .tables import require_tables
-
-        require_tables()
+    check_format(fmt)
     with _format_sink(path, fmt) as sink:
         if corpus_dir is None:
             yield sink

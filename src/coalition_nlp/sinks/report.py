@@ -14,7 +14,7 @@ from .. import plots
 from ..corpus import Corpus
 from ..display import CSS, article_body, corpus_tables, legend, record_tables
 from ..records import ArticleExtraction
-from .jsonl import atomic_text_file
+from .atomic import atomic_text_file
 
 PAGE_CSS = """
 body{font-family:system-ui,sans-serif;margin:2em auto;max-width:64em;padding:0 1em;color:#222}

@@ -7,15 +7,12 @@ the batch is. Needs the ``tables`` extra (pandas, pyarrow, duckdb, matplotlib).
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..records import ArticleExtraction
-from .jsonl import atomic_text_file
+from .atomic import atomic_binary_path, atomic_folder, atomic_text_file
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -193,42 +190,6 @@ class _Buffered:
             self._flush(_arrow(self._rows, corpus=False))
         self._rows = {name: [] for name in TABLES}
         self._articles = 0
-
-
-@contextmanager
-def atomic_folder(path: Path) -> Iterator[Path]:
-    """A temporary folder beside ``path`` that takes its place only when the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    try:
-        yield tmp
-        if path.exists():  # a folder cannot be replaced in one step: move the old one aside first
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
-            os.replace(path, old / path.name)
-            os.replace(tmp, path)
-            shutil.rmtree(old)
-        else:
-            os.replace(tmp, path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-@contextmanager
-def atomic_binary_path(path: Path) -> Iterator[Path]:
-    """A temporary file name beside ``path`` that replaces it only when the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    os.unlink(tmp)  # DuckDB wants to create the file itself
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    finally:
-        Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
 def _parquet_folder(folder: Path):
