@@ -16,7 +16,7 @@ from .api import process_articles
 from .ingest import IngestError, iter_articles
 from .pipeline import load_pipeline
 from .sinks import open_sink
-from .sinks.jsonl import atomic_text_file
+from .sinks.atomic import atomic_text_file
 
 COUNTED = ("actors", "meetings", "troop_commitments", "money_pledges")
 
