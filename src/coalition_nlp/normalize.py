@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan
 
 from . import extensions as ext
+from .components.context import doc_view
 from .ingest import Article
 from .lexicon import get_lexicon
 from .records import (
@@ -65,7 +66,7 @@ class _Actors:
         _merge_person_variants(clusters)
         ordered = sorted(clusters.items(), key=lambda kv: min(s.start_char for s in kv[1]))
         lexicon = get_lexicon()
-        text = self.doc.text  # Doc.text joins every token: build it once, not per mention
+        text = doc_view(self.doc).text
         for number, ((label, name), spans) in enumerate(ordered, start=1):
             actor_id = f"A{number}"
             country = _most_common(s._.iso for s in spans)
@@ -143,11 +144,12 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def _evidence(doc: Doc, span: SpacySpan, extra: Iterable[SpacySpan] = ()) -> list[Span]:
+    view = doc_view(doc)
     seen: dict[tuple[int, int], Span] = {}
     for s in (span, *extra):
-        sent = s.sent
+        sent = view.sent(s.start)
         if (sent.start_char, sent.end_char) not in seen:
-            seen[(sent.start_char, sent.end_char)] = to_span(doc.text, sent.start_char, sent.end_char)
+            seen[(sent.start_char, sent.end_char)] = to_span(view.text, sent.start_char, sent.end_char)
     return sorted(seen.values(), key=lambda e: e.start)
 
 

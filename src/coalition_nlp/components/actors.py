@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon
+from .context import doc_view
 from .countries import CountryFinder
 from .persons import PersonFinder
 
@@ -36,7 +37,7 @@ class OrgFinder:
                 if info is not None:
                     spans.append(_org(doc, start, end, info))
                     taken.update(range(start, end))
-        for i, text in enumerate(t.text for t in doc):
+        for i, text in enumerate(doc_view(doc).texts):
             if i in taken or "-" not in text:
                 continue
             info = self.lex.org(text.split("-", 1)[0])

@@ -5,8 +5,10 @@ Shared so that troops, money and meetings read sentences the same way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable
 
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
@@ -18,14 +20,84 @@ _PAST = frozenset(_TENSE["past"])
 _ANNOUNCE = frozenset(_TENSE["future_over_past"])
 
 
+class DocView:
+    """Token texts, lower-case forms and sentence bounds of one doc as plain lists, read once.
+
+    Creating a spaCy Token or Span per lookup costs more than the rules that ask, so every
+    component reads tokens through this view (see :func:`doc_view`).
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        strings = doc.vocab.strings
+        orth, lower, idx, sent_start = doc.to_array([ORTH, LOWER, IDX, SENT_START]).T.tolist()
+        self.texts: list[str] = [strings[h] for h in orth]
+        self.lowers: list[str] = [strings[h] for h in lower]
+        self.idx: list[int] = idx
+        self.is_start: list[bool] = [s == 1 for s in sent_start]
+        self.text = doc.text
+        starts = [0] + [i for i in range(1, len(doc)) if self.is_start[i]] if len(doc) else []
+        self.sent_bounds: list[tuple[int, int]] = list(zip(starts, starts[1:] + [len(doc)]))
+        self.sent_of: list[int] = [0] * len(doc)
+        for n, (start, end) in enumerate(self.sent_bounds):
+            self.sent_of[start:end] = [n] * (end - start)
+        self._sents: dict[int, Span] = {}
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token ``i``, as ``doc[i].sent`` gives it."""
+        n = self.sent_of[i]
+        span = self._sents.get(n)
+        if span is None:
+            span = self._sents[n] = self.doc[slice(*self.sent_bounds[n])]
+        return span
+
+    def sent_start(self, i: int) -> int:
+        return self.sent_bounds[self.sent_of[i]][0]
+
+
+def doc_view(doc: Doc) -> DocView:
+    """The doc's :class:`DocView`, built on first use after the sentences are set."""
+    view = doc.user_data.get("coalition_view")
+    if view is None or len(view.texts) != len(doc):
+        view = doc.user_data["coalition_view"] = DocView(doc)
+    return view
+
+
+class _ActorIndex:
+    """The actor mentions as one list each in group order and in text order, read once."""
+
+    def __init__(self, group):
+        self.group, self.size = group, len(group or ())
+        self.mentions: list[Span] = list(group or ())
+        self.labels = [m.label_ for m in self.mentions]
+        self.ordered = sorted(self.mentions, key=lambda a: (a.start, -a.end))
+        self.ordered_labels = [m.label_ for m in self.ordered]
+        self.starts = [m.start for m in self.ordered]
+
+
+def _actor_index(doc: Doc) -> _ActorIndex:
+    """Rebuilt when the span group is replaced or grows."""
+    group = doc.spans.get(ext.ACTORS)
+    index = doc.user_data.get("coalition_actor_index")
+    if index is None or index.group is not group or index.size != len(group or ()):
+        index = doc.user_data["coalition_actor_index"] = _ActorIndex(group)
+    return index
+
+
+def actor_mentions(doc: Doc, label: str) -> list[Span]:
+    """The doc's actor mentions with ``label``, in span group order."""
+    index = _actor_index(doc)
+    return [m for m, kind in zip(index.mentions, index.labels) if kind == label]
+
+
 def actors_in(span: Span, *labels: str) -> list[Span]:
     """Actor mentions inside ``span`` (a sentence, usually), in text order."""
-    doc = span.doc
-    found = [
-        a for a in doc.spans.get(ext.ACTORS, [])
-        if a.start >= span.start and a.end <= span.end and (not labels or a.label_ in labels)
+    index = _actor_index(span.doc)
+    mentions, kinds, end = index.ordered, index.ordered_labels, span.end
+    return [
+        mentions[k] for k in range(bisect_left(index.starts, span.start), bisect_left(index.starts, end))
+        if mentions[k].end <= end and (not labels or kinds[k] in labels)
     ]
-    return sorted(found, key=lambda a: (a.start, -a.end))
 
 
 def state_of(mention: Span) -> str | None:
@@ -36,10 +108,10 @@ def state_of(mention: Span) -> str | None:
 def previous_sentences(sent: Span, limit: int = 3) -> list[Span]:
     """Up to ``limit`` sentences before ``sent``, nearest first."""
     out: list[Span] = []
-    doc: Doc = sent.doc
+    view = doc_view(sent.doc)
     i = sent.start - 1
     while i >= 0 and len(out) < limit:
-        prev = doc[i].sent
+        prev = view.sent(i)
         out.append(prev)
         i = prev.start - 1
     return out
@@ -48,7 +120,7 @@ def previous_sentences(sent: Span, limit: int = 3) -> list[Span]:
 def tense(sent: Span) -> str:
     """"future", "past" or "present", from modal and auxiliary words; an announcement
     ("kündigte ... an") speaks of the future even in the past tense."""
-    words = {t.lower_ for t in sent}
+    words = set(doc_view(sent.doc).lowers[sent.start : sent.end])
     if words & _ANNOUNCE or words & _FUTURE:
         return "future"
     if words & _PAST:
@@ -67,12 +139,13 @@ def _clause_ids(doc: Doc) -> list[int]:
     """Clause number per token, counted once per doc (commas, semicolons, dashes, quotes)."""
     ids = doc.user_data.get("coalition_clause_ids")
     if ids is None or len(ids) != len(doc):
+        view = doc_view(doc)
         ids, current = [], 0
-        for tok in doc:
-            if tok.is_sent_start:
+        for text, start in zip(view.texts, view.is_start):
+            if start:
                 current += 1
             ids.append(current)
-            if tok.text in _CLAUSE_BREAKS:
+            if text in _CLAUSE_BREAKS:
                 current += 1
         doc.user_data["coalition_clause_ids"] = ids
     return ids
@@ -100,11 +173,16 @@ def mention_at(token) -> Span | None:
 
 def token_state(token) -> str | None:
     """The state a single token names (a country mention, "kanadische", "US-Soldaten")."""
-    mention = mention_at(token)
+    return _state_at(token.doc, token.i)
+
+
+def _state_at(doc: Doc, i: int) -> str | None:
+    mention = _mention_index(doc).get(i)
     if mention is not None and mention.label_ == ext.COUNTRY:
         return mention._.iso
-    if "-" in token.text:
-        return prefix_state(token.text.split("-", 1)[0])
+    text = doc_view(doc).texts[i]
+    if "-" in text:
+        return prefix_state(text.split("-", 1)[0])
     return None
 
 
@@ -118,19 +196,20 @@ def prefix_state(prefix: str) -> str | None:
 def in_place_phrase(mention: Span) -> bool:
     """True for "in den Irak", "im nordirakischen Erbil", "nach Syrien", "nördlich von Bagdad";
     false for a government named by its seat ("die Regierung in Ottawa")."""
-    doc, first = mention.doc, mention.sent.start
+    view = doc_view(mention.doc)
+    texts, lowers, first = view.texts, view.lowers, view.sent_start(mention.start)
     i = mention.start - 1
-    if i >= first and doc[i].lower_ not in _PLACE_PREPOSITIONS and doc[i].text[:1].islower():
+    if i >= first and lowers[i] not in _PLACE_PREPOSITIONS and texts[i][:1].islower():
         i -= 1  # one article or adjective in between
-    if not (i >= first and doc[i].lower_ in _PLACE_PREPOSITIONS):
+    if not (i >= first and lowers[i] in _PLACE_PREPOSITIONS):
         return False
-    return not (i - 1 >= first and doc[i - 1].text in _GOVERNMENT_NOUNS)
+    return not (i - 1 >= first and texts[i - 1] in _GOVERNMENT_NOUNS)
 
 
 def in_source_phrase(mention: Span) -> bool:
     """True for the source of a report: "nach Angaben der Kommission", "laut Pentagon"."""
-    doc = mention.doc
-    before = [t.lower_ for t in doc[max(mention.start - 3, mention.sent.start) : mention.start]]
+    view = doc_view(mention.doc)
+    before = view.lowers[max(mention.start - 3, view.sent_start(mention.start)) : mention.start]
     return any(w in _SOURCE_NOUNS for w in before)
 
 
@@ -152,8 +231,8 @@ def sender_state(sent: Span, noun=None, numbers: list[Span] = ()) -> tuple[str |
     if noun is not None:
         before = [n.start for n in numbers if n.start < noun.i]
         start = min(before) if before else max(sent.start, noun.i - 3)  # "der kanadischen Ausbilder"
-        for tok in reversed(doc[start : noun.i + 1]):
-            iso = token_state(tok)
+        for i in range(noun.i, start - 1, -1):
+            iso = _state_at(doc, i)
             if iso:
                 break
     if iso is None:
@@ -189,6 +268,7 @@ def clause_text(tokens: Iterable) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    ids = _clause_ids(doc)
+    ids, view = _clause_ids(doc), doc_view(doc)
     wanted = {ids[t.i] for t in tokens}
-    return " ".join(t.text for t in tokens[0].sent if ids[t.i] in wanted)
+    start, end = view.sent_bounds[view.sent_of[tokens[0].i]]
+    return " ".join(view.texts[i] for i in range(start, end) if ids[i] in wanted)

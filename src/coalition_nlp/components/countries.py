@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import load_json
+from .context import doc_view
 
 NAME, ADJECTIVE, PREFIX, CAPITAL, INSTITUTION, OFFICE = (
     "name", "adjective", "prefix", "capital", "institution", "office",
@@ -65,7 +66,7 @@ class CountryFinder:
             if iso:
                 found.append(_mention(span, iso, kind))
                 taken.update(range(start, end))
-        for i, text in enumerate(t.text for t in doc):
+        for i, text in enumerate(doc_view(doc).texts):
             if i not in taken and (text[:1].isupper() or "-" in text):
                 found.extend(self._in_word(doc, i, text))
         return found
@@ -84,22 +85,22 @@ class CountryFinder:
 
     def _in_word(self, doc: Doc, i: int, text: str) -> list[CountryMention]:
         """States inside one token: "US-Minister", "türkisch-syrischen", "Bundesaußenminister"."""
-        lex, span = self.lex, doc[i : i + 1]
+        lex = self.lex
         if "-" not in text:
             office = lex.office(text)
             if office is not None and office.country:
-                return [_mention(span, _bundes(lex, text, office.country, doc), OFFICE)]
+                return [_mention(doc[i : i + 1], _bundes(lex, text, office.country, doc), OFFICE)]
             return []
         parts = [p for p in text.split("-") if p]
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
+        for n, part in enumerate(parts):
+            last = n == len(parts) - 1
             # the first parts of "türkisch-syrischen" are bare stems, which the lexicon inflects only
             iso, kind = lex.country_by_adjective(part) or (not last and lex.country_by_adjective(part + "e")), ADJECTIVE
             if not iso and not last:
                 iso = lex.country_by_prefix(part) or lex.country_by_institution(part, doc._.agency)
                 kind = PREFIX
             if iso:  # span attributes are stored per offsets: one state per token
-                return [_mention(span, iso, kind)]
+                return [_mention(doc[i : i + 1], iso, kind)]
         return []
 
 def _mention(span: Span, iso: str, kind: str) -> CountryMention:

@@ -9,6 +9,7 @@ Rande des Treffens" are a meeting of their own among the people of that sentence
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .context import actors_in, previous_sentences
+from .context import actor_mentions, actors_in, doc_view, previous_sentences
 
 _M = load_json("meetings.json")
 _TENSE = load_json("tense.json")
@@ -51,7 +52,8 @@ _NEW_MARKERS = frozenset(_M["new_markers"])
 _GENERIC_PREPS = frozenset(_M["generic_prepositions"])
 _BEFORE_PREPS = frozenset(_M["before_prepositions"])
 _BLOCKERS = frozenset(_M["blockers"])
-_BLOCKER_PARTS = tuple(_M["blocker_parts"])
+# One search over a sentence's lower-case words joined by NUL, which no word contains.
+_BLOCKER_PARTS = re.compile("|".join(map(re.escape, _M["blocker_parts"])))
 _PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
 _ANNOUNCE = frozenset(_TENSE["future_over_past"])
 _HELD = frozenset(_M["held_cues"])
@@ -150,30 +152,36 @@ class Candidate:
 def _quoted_tokens(doc: Doc) -> set[int]:
     """Token indices inside quotation marks; any quote mark opens or closes, a line break resets."""
     inside, out = False, set()
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+    for i, text in enumerate(doc_view(doc).texts):
+        if "\n" in text and text.isspace():
             inside = False
-        elif tok.text in _QUOTES:
+        elif text in _QUOTES:
             inside = not inside
         elif inside:
-            out.add(tok.i)
+            out.add(i)
     return out
 
 
 def _clause(tok: Token) -> Span:
     """The tokens between the nearest clause breaks (commas, dashes, quotes) around ``tok``."""
-    sent = tok.sent
+    view = doc_view(tok.doc)
+    texts = view.texts
+    sent_start, sent_end = view.sent_bounds[view.sent_of[tok.i]]
     start = tok.i
-    while start > sent.start and not _breaks(tok.doc[start - 1]):
+    while start > sent_start and not _breaks(texts[start - 1]):
         start -= 1
     end = tok.i + 1
-    while end < sent.end and not _breaks(tok.doc[end]):
+    while end < sent_end and not _breaks(texts[end]):
         end += 1
     return tok.doc[start:end]
 
 
-def _breaks(tok: Token) -> bool:
-    return tok.text in _CLAUSE_BREAKS or tok.text in _QUOTES
+def _clause_words(clause: Span) -> list[str]:
+    return doc_view(clause.doc).lowers[clause.start : clause.end]
+
+
+def _breaks(text: str) -> bool:
+    return text in _CLAUSE_BREAKS or text in _QUOTES
 
 
 def _capitalised(tok: Token) -> bool:
@@ -181,10 +189,14 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _is_meeting_noun(tok: Token) -> bool:
-    if not _capitalised(tok):
+    return _meeting_noun_at(doc_view(tok.doc), tok.i)
+
+
+def _meeting_noun_at(view, i: int) -> bool:
+    if not view.texts[i][:1].isupper():
         return False
-    low = tok.lower_
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _IDIOMS.get(low, ()):
+    low = view.lowers[i]
+    if i > 0 and view.lowers[i - 1] in _IDIOMS.get(low, ()):
         return False
     if low in _NOUNS:
         return True
@@ -202,16 +214,17 @@ def _known_place(name: str, doc: Doc) -> bool:
 def _noun_phrase(trigger: Trigger) -> None:
     """Fill determiner, governing preposition and markers from the words left of a noun."""
     tok = trigger.token
-    doc, sent = tok.doc, tok.sent
+    doc = tok.doc
+    sent_start = doc_view(doc).sent_start(tok.i)
     j = tok.i - 1
-    while j >= sent.start and tok.i - j <= _MAX_LOOKLEFT:
+    while j >= sent_start and tok.i - j <= _MAX_LOOKLEFT:
         left = doc[j]
         low = left.lower_
         if low in _DEFINITE or low in _INDEFINITE:
             trigger.definite = low in _DEFINITE
             if low in _CONTRACTIONS:
                 trigger.preposition = _CONTRACTIONS[low]
-            elif j > sent.start:
+            elif j > sent_start:
                 trigger.preposition = doc[j - 1].lower_
             return
         if low in _NEW_MARKERS:
@@ -221,32 +234,37 @@ def _noun_phrase(trigger: Trigger) -> None:
         elif not (left.is_lower or left.like_num or left.text.endswith("-")):
             break
         j -= 1
-    if j >= sent.start:
+    if j >= sent_start:
         trigger.preposition = doc[j].lower_
         trigger.generic = doc[j].lower_ in _GENERIC_PREPS
 
 
 def _sideline_noun(tok: Token) -> bool:
     """Whether ``tok`` is the noun in "am Rande des/der ...", skipping adjectives."""
-    doc, sent = tok.doc, tok.sent
+    doc = tok.doc
+    lowers, sent_start = doc_view(doc).lowers, doc_view(doc).sent_start(tok.i)
     j = tok.i - 1
-    while j > sent.start and doc[j].is_lower and doc[j].lower_ not in _GENITIVE_ARTICLES:
+    while j > sent_start and doc[j].is_lower and lowers[j] not in _GENITIVE_ARTICLES:
         j -= 1
-    if j - 2 < sent.start or doc[j].lower_ not in _GENITIVE_ARTICLES:
+    if j - 2 < sent_start or lowers[j] not in _GENITIVE_ARTICLES:
         return False
-    return (doc[j - 2].lower_, doc[j - 1].lower_) == _SIDELINES
+    return (lowers[j - 2], lowers[j - 1]) == _SIDELINES
 
 
 def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
     found: list[Trigger] = []
-    for tok in sent:
-        low = tok.lower_
-        is_noun = _is_meeting_noun(tok)
+    doc = sent.doc
+    view = doc_view(doc)
+    lowers = view.lowers
+    for i in range(sent.start, sent.end):
+        low = lowers[i]
+        is_noun = _meeting_noun_at(view, i)
         if not is_noun and low not in _TRIGGER_WORDS:
             continue
+        tok = doc[i]
         clause = _clause(tok)
-        later = {t.lower_ for t in clause if t.i > tok.i}
-        words = {t.lower_ for t in clause}
+        later = set(lowers[i + 1 : clause.end])
+        words = set(_clause_words(clause))
         if is_noun:
             trigger = Trigger(tok, "noun")
             _noun_phrase(trigger)
@@ -277,14 +295,13 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
 def _status(trigger: Trigger, dates: list[Span]) -> str:
     """Planned for future or planning words in the meeting's clause, held otherwise."""
     clause = _clause(trigger.token)
-    words = {t.lower_ for t in clause}
+    clause_words = _clause_words(clause)
+    words = set(clause_words)
     if words & _HELD:
         return "held"
     if words & _PLANNED:
         return "planned"
-    if not trigger.definite and any(
-        t.lower_ in _ANNOUNCE for t in clause if t.i < trigger.token.i
-    ):
+    if not trigger.definite and any(w in _ANNOUNCE for w in clause_words[: trigger.token.i - clause.start]):
         return "planned"
     for span in dates:
         if span.start >= clause.start and span.end <= clause.end:
@@ -333,13 +350,14 @@ def _city_state(name: str, iso: str) -> bool:
 
 def _places(sent: Span, skip: range) -> list[tuple[int, str]]:
     doc = sent.doc
+    lowers = doc_view(doc).lowers
     actors = actors_in(sent)
     out = []
-    for tok in sent:
-        if tok.lower_ in _PLACE_PREPS and tok.i + 1 < sent.end and tok.i + 1 not in skip:
-            name = _place_at(doc, tok.i + 1, sent.end, actors)
+    for i in range(sent.start, sent.end):
+        if lowers[i] in _PLACE_PREPS and i + 1 < sent.end and i + 1 not in skip:
+            name = _place_at(doc, i + 1, sent.end, actors)
             if name:
-                out.append((tok.i, name))
+                out.append((i, name))
     return out
 
 
@@ -365,9 +383,13 @@ def _nominative(word: str) -> str:
 def _venue(sent: Span) -> tuple[str | None, range]:
     """The building or body a meeting is held in, and the tokens its phrase covers."""
     doc = sent.doc
-    for tok in sent:
-        low = tok.lower_
-        if (low, tok.nbor(1).lower_ if tok.i + 1 < sent.end else "") == _SIDELINES and tok.i + 3 < sent.end:
+    lowers = doc_view(doc).lowers
+    for i in range(sent.start, sent.end):
+        low = lowers[i]
+        if low not in _VENUE_PREPS and low != _SIDELINES[0]:
+            continue
+        tok = doc[i]
+        if (low, lowers[i + 1] if i + 1 < sent.end else "") == _SIDELINES and i + 3 < sent.end:
             if doc[tok.i + 2].lower_ in _GENITIVE_ARTICLES and not _is_meeting_noun(doc[tok.i + 3]):
                 head = doc[tok.i + 3]
                 if _capitalised(head) and _nominative(head.text).lower().endswith(_VENUE_HEADS):
@@ -458,8 +480,9 @@ def _persons(sent: Span, trigger: Trigger) -> list:
     if trigger.preposition in _BEFORE_PREPS:
         return []
     people: list = list(actors_in(sent, ext.PERSON))
-    first = next((t for t in sent if not t.is_space and t.text not in _QUOTES), None)
-    if first is not None and first.lower_ in _PRONOUNS and _capitalised(first):
+    texts = doc_view(sent.doc).texts
+    first = next((i for i in range(sent.start, sent.end) if not texts[i].isspace() and texts[i] not in _QUOTES), None)
+    if first is not None and doc_view(sent.doc).lowers[first] in _PRONOUNS and texts[first][:1].isupper():
         for prev in previous_sentences(sent, 1):
             named = actors_in(prev, ext.PERSON)
             if named:
@@ -472,12 +495,13 @@ def _office_references(sent: Span) -> list[Span]:
     """"der US-Außenminister" without a name: the last person of that office named before."""
     doc = sent.doc
     lexicon = get_lexicon()
-    persons = doc.spans.get(ext.ACTORS, [])
-    persons = [p for p in persons if p.label_ == ext.PERSON]
+    lowers = doc_view(doc).lowers
+    persons = actor_mentions(doc, ext.PERSON)
     out = []
-    for tok in sent:
-        if tok.i == sent.start or doc[tok.i - 1].lower_ not in _DEFINITE:
+    for i in range(sent.start + 1, sent.end):
+        if lowers[i - 1] not in _DEFINITE:
             continue
+        tok = doc[i]
         if any(p.start <= tok.i < p.end for p in persons) or any(p.start == tok.i + 1 for p in persons):
             continue
         office = lexicon.office(tok.text)
@@ -505,8 +529,9 @@ def _reporters(sent: Span) -> list[Span]:
 
 
 def _same_paragraph(a: Span, b: Span) -> bool:
-    last = max((t for t in a if not t.is_space), key=lambda t: t.i, default=a[-1])
-    return "\n" not in a.doc.text[last.idx + len(last.text) : b.start_char]
+    view = doc_view(a.doc)
+    last = next((i for i in range(a.end - 1, a.start - 1, -1) if not view.texts[i].isspace()), a.end - 1)
+    return "\n" not in view.text[view.idx[last] + len(view.texts[last]) : b.start_char]
 
 
 def _states(sent: Span) -> list[str]:
@@ -532,7 +557,7 @@ def _states(sent: Span) -> list[str]:
         ):
             out.append(c._.iso)
         elif before.lower_ in _STATE_FOR_PREPS and any(
-            t.lower_ in _PARTICIPATION or t.lower_ in _PARTICIPATION_SEPARABLE for t in sent
+            w in _PARTICIPATION or w in _PARTICIPATION_SEPARABLE for w in doc_view(doc).lowers[sent.start : sent.end]
         ):
             out.append(c._.iso)
     return out
@@ -556,7 +581,7 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
         date_text=date_text,
         size=_size(sent, clause),
         participants=[*_persons(sent, trigger), *_states(sent)],
-        there=location is None and any(t.lower_ in _PLACE_ANAPHORS for t in clause),
+        there=location is None and any(w in _PLACE_ANAPHORS for w in _clause_words(clause)),
     )
 
 
@@ -632,10 +657,12 @@ class Meetings:
     def __call__(self, doc: Doc) -> Doc:
         quoted = _quoted_tokens(doc)
         dates = list(doc.spans.get(ext.DATES, []))
+        lowers = doc_view(doc).lowers
         meetings: list[Meeting] = []
         just_held: tuple[Span, Meeting] | None = None  # a held meeting told of in the last sentence
         for sent in doc.sents:
-            if any(t.lower_ in _BLOCKERS or any(p in t.lower_ for p in _BLOCKER_PARTS) for t in sent):
+            words = lowers[sent.start : sent.end]
+            if not _BLOCKERS.isdisjoint(words) or _BLOCKER_PARTS.search("\0".join(words)):
                 just_held = None
                 continue
             triggers = [t for t in _triggers(sent, quoted) if not t.generic]

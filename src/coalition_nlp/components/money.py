@@ -14,6 +14,7 @@ from ..lexicon import get_lexicon, load_json
 from .context import (
     actors_in,
     clause_of,
+    doc_view,
     in_place_phrase,
     in_source_phrase,
     mention_at,
@@ -54,11 +55,15 @@ def is_commitment(sent: Span) -> bool:
 def _spoken_of_otherwise(money: Span) -> bool:
     """A salary, price, revenue, cost or need in the amount's own clause."""
     clause = clause_of(money[0])
-    return any(t.text in _NOT_PLEDGE for t in money.sent if clause_of(t) == clause)
+    view = doc_view(money.doc)
+    sent = view.sent(money.start)
+    return any(
+        view.texts[i] in _NOT_PLEDGE and clause_of(money.doc[i]) == clause for i in range(sent.start, sent.end)
+    )
 
 
 def _collective_donor(sent: Span, before: int) -> str | None:
-    text = sent.doc.text[sent.start_char:before]
+    text = doc_view(sent.doc).text[sent.start_char:before]
     for phrase in _COLLECTIVE:
         at = text.find(phrase)
         if at >= 0 and (at + len(phrase) == len(text) or not text[at + len(phrase)].isalpha()):
@@ -104,7 +109,7 @@ def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
 
 def _event_place(mention: Span) -> bool:
     doc = mention.doc
-    window = doc[max(mention.sent.start, mention.start - 3) : mention.start]
+    window = doc[max(doc_view(doc).sent_start(mention.start), mention.start - 3) : mention.start]
     return any(t.lower_.endswith(_EVENT_NOUNS) for t in window)
 
 
@@ -145,7 +150,7 @@ class Pledges:
             m = money._.money
             if m.in_brackets:
                 continue
-            sent = money.sent
+            sent = doc_view(doc).sent(money.start)
             if not is_commitment(sent) or _spoken_of_otherwise(money):
                 continue
             donor, donor_mention = _donor(sent, money)

@@ -12,6 +12,7 @@ from .. import extensions as ext
 from ..parse.dates import find_dates
 from ..parse.money import find_money
 from ..parse.numbers import find_numbers
+from .context import doc_view
 
 
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
@@ -21,10 +22,11 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 class Numbers:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_view(doc).text
+        numbers = find_numbers(text)
         for group, label, attr, matches in (
-            (ext.NUMBERS, "NUMBER", "number", find_numbers(text)),
-            (ext.MONEY, "MONEY", "money", find_money(text)),
+            (ext.NUMBERS, "NUMBER", "number", numbers),
+            (ext.MONEY, "MONEY", "money", find_money(text, numbers)),
             (ext.DATES, "DATE", "date", find_dates(text)),
         ):
             spans = []

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json, load_list, load_tsv
+from .context import doc_view
 from .countries import ADJECTIVE, LOCATIVE, NAME, STATE_KINDS, CountryMention
 
 _CONTEXT = load_json("person_context.json")
@@ -34,6 +35,7 @@ _OPEN = frozenset(_QUOTES["opening_quotes"]) - {"“"}
 _CLOSE = frozenset(_QUOTES["closing_quotes"]) - {")", "]", "“"}
 _TOGGLE = frozenset(_QUOTES["ambiguous_quotes"]) | {"“"}
 INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
+_TRIGGER_TEXTS = _REPORTING | _CREDITS | {"("}  # tokens besides given names that vouch for a name
 _DETERMINERS = frozenset({"der", "des", "dem", "den", "Der", "Des", "Dem", "Den"})
 _WORD_PARTS = re.compile(r"[-'’]")
 _MAX_WORDS = 4  # "Sabah al-Ahmad al-Jaber al-Sabah", "Anders Fogh Rasmussen"
@@ -77,9 +79,9 @@ class PersonFinder:
         taken = {i for start, end, _ in found for i in range(start, end)}
         for ent in extra:  # a model's persons, without titles the rules read themselves
             start, end = ent.start, ent.end
-            while start < end and not ctx.word(doc[start]):
+            while start < end and not ctx.word(start):
                 start += 1
-            while end > start and not ctx.word(doc[end - 1]):
+            while end > start and not ctx.word(end - 1):
                 end -= 1
             if start < end and not taken.intersection(range(start, end)):
                 found.append((start, end, None))
@@ -103,9 +105,12 @@ class PersonFinder:
                 name = self._apposition(doc, end, ctx, title)
             if name is not None:
                 found.append((*name, title))
-        for tok in doc:
+        for i, text in enumerate(ctx.texts):
+            if not (text in _TRIGGER_TEXTS or self.lex.is_given_name(text)):
+                continue  # the common case, decided without a Token
+            tok = doc[i]
             name = None
-            if self.lex.is_given_name(tok.text) and ctx.word(tok):
+            if self.lex.is_given_name(text) and ctx.word(i):
                 end = self._name_end(doc, tok.i, ctx)
                 if end and ctx.words(tok.i, end) >= 2:
                     name = (tok.i, end)
@@ -138,13 +143,13 @@ class PersonFinder:
         """End of the name starting at token ``i``: name words, particles only between them."""
         j, words = i, 0
         while j < len(doc) and words < _MAX_WORDS:
-            if ctx.word(doc[j]):
+            if ctx.word(j):
                 j, words = j + 1, words + 1
                 continue
             k = j
-            while k < len(doc) and k - j < 3 and self.lex.is_name_particle(doc[k].text):
+            while k < len(doc) and k - j < 3 and self.lex.is_name_particle(ctx.texts[k]):
                 k += 1
-            if k == j or k >= len(doc) or not ctx.word(doc[k]):
+            if k == j or k >= len(doc) or not ctx.word(k):
                 break
             j = k
         return j if words else None
@@ -189,7 +194,7 @@ class PersonFinder:
     def _credit(self, doc: Doc, i: int, ctx: "_Context") -> list[tuple[int, int]]:
         names = []
         while i < len(doc) and "\n" not in doc[i].text and doc[i].text not in {".", ";"}:
-            end = self._name_end(doc, i, ctx) if ctx.word(doc[i]) else None
+            end = self._name_end(doc, i, ctx) if ctx.word(i) else None
             if end and ctx.words(i, end) >= 2:
                 names.append((i, end))
                 i = end
@@ -203,11 +208,11 @@ class PersonFinder:
         if close is None or not (ctx.state_in(p + 1, close) or _party(doc, p + 1, close)):
             return None
         start = p
-        while start > 0 and (ctx.word(doc[start - 1]) or self.lex.is_name_particle(doc[start - 1].text)):
+        while start > 0 and (ctx.word(start - 1) or self.lex.is_name_particle(doc[start - 1].text)):
             start -= 1
-        while start < p and not ctx.word(doc[start]):
+        while start < p and not ctx.word(start):
             start += 1
-        given = [k for k in range(start, p) if self.lex.is_given_name(doc[k].text) and ctx.word(doc[k])]
+        given = [k for k in range(start, p) if self.lex.is_given_name(doc[k].text) and ctx.word(k)]
         start = given[0] if given else start
         if start >= p or ctx.words(start, p) < 2 or ctx.words(start, p) > _MAX_WORDS:
             return None
@@ -293,11 +298,12 @@ class PersonFinder:
             if t is not None and (attributes.get((s, e)) is None or t.role):
                 attributes[(s, e)] = _merged(t, attributes.get((s, e)))
         spans: list[Span] = []
+        texts = ctx.texts
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            key = _fold(tok.text)
-            capitalised = tok.text[:1].isupper() or "-" in tok.text
+            text = texts[i]
+            key = _fold(text)
+            capitalised = text[:1].isupper() or "-" in text
             owners = (index.get(key) or index.get(key.rstrip("s"))) if capitalised else None
             if not owners and key in alone and not _beside_name(doc, i, ctx):
                 owners = alone[key]
@@ -305,7 +311,7 @@ class PersonFinder:
                 i += 1
                 continue
             person = persons[next(iter(owners))]
-            start, end = _grow(doc, i, person.words)
+            start, end = _grow(texts, i, person.words)
             span = Span(doc, start, end, label=ext.PERSON)
             span._.canonical = person.canonical
             title = attributes.get((start, end))
@@ -346,7 +352,7 @@ class PersonFinder:
             return None
         sent = ctx.sents[n - 1]
         for start, end in ctx.titles:
-            if sent.start <= start < sent.end and not (end < len(doc) and ctx.word(doc[end])):
+            if sent.start <= start < sent.end and not (end < len(doc) and ctx.word(end)):
                 title = self._title(doc, start, end, ctx)
                 if title.iso and title.state_actor:
                     return title.iso
@@ -358,7 +364,7 @@ class PersonFinder:
         for start, end in ctx.titles:
             if start == 0 or doc[start - 1].text not in _DETERMINERS and not ctx.country_at.get(start - 1):
                 continue
-            if end < len(doc) and ctx.word(doc[end]):
+            if end < len(doc) and ctx.word(end):
                 continue
             title = self._title(doc, start, end, ctx)
             if not title.iso or not title.role:
@@ -382,6 +388,8 @@ class _Context:
 
     def __init__(self, doc: Doc, countries: list[CountryMention], orgs: list[Span], finder: PersonFinder):
         self.doc, self.finder, self.lex = doc, finder, finder.lex
+        view = doc_view(doc)
+        self.texts = view.texts
         self.countries = countries
         self.country_at: dict[int, list[CountryMention]] = {}
         for m in countries:
@@ -394,21 +402,20 @@ class _Context:
         self.names_blocked_gap = title_tokens
         self.quoted = _quoted(doc)
         self._words: dict[int, bool] = {}
-        self.sent_of: list[int] = [0] * len(doc)
-        self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        for n, sent in enumerate(self.sents):
-            for k in range(sent.start, sent.end):
-                self.sent_of[k] = n
+        annotated = doc.has_annotation("SENT_START")
+        self.sents = list(doc.sents) if annotated else [doc[:]]
+        self.sent_of: list[int] = view.sent_of if annotated else [0] * len(doc)
 
-    def word(self, tok: Token) -> bool:
-        """Could this token be part of a personal name?"""
-        if tok.i not in self._words:
-            self._words[tok.i] = self._word(tok)
-        return self._words[tok.i]
+    def word(self, i: int) -> bool:
+        """Could token ``i`` be part of a personal name?"""
+        known = self._words.get(i)
+        if known is None:
+            known = self._words[i] = self._word(i)
+        return known
 
-    def _word(self, tok: Token) -> bool:
-        text, lex = tok.text, self.lex
-        if tok.i in self.blocked or text in _FUNCTION_WORDS or text.casefold() in _CALENDAR:
+    def _word(self, i: int) -> bool:
+        text, lex = self.texts[i], self.lex
+        if i in self.blocked or text in _FUNCTION_WORDS or text.casefold() in _CALENDAR:
             return False
         if not text[:1].isupper():
             head, _, rest = text.partition("-")
@@ -420,7 +427,7 @@ class _Context:
         return not (lex.country_by_capital(text) or lex.is_region(text) or lex.org(text))
 
     def words(self, start: int, end: int) -> int:
-        return sum(1 for k in range(start, end) if self.word(self.doc[k]))
+        return sum(1 for k in range(start, end) if self.word(k))
 
     def is_thing(self, start: int, end: int) -> bool:
         """A name in quotes on its own or after "Flugzeugträger" names a thing, not a person."""
@@ -467,7 +474,7 @@ def _title_spans(doc: Doc, finder: PersonFinder) -> list[tuple[int, int]]:
     lex = finder.lex
     spans = {(s, e) for _, s, e in finder.offices(doc)}
     covered = {k for s, e in spans for k in range(s, e)}
-    for i, text in enumerate(t.text for t in doc):
+    for i, text in enumerate(doc_view(doc).texts):
         if i in covered:
             continue
         if lex.referring_noun(text) or ("-" in text and (lex.office(text) or lex.referring_noun(text.rsplit("-", 1)[1]))):
@@ -483,7 +490,7 @@ def _interlocutor(doc: Doc, start: int) -> bool:
 
 def _quoted(doc: Doc) -> set[int]:
     inside, out = False, set()
-    for i, text in enumerate(t.text for t in doc):
+    for i, text in enumerate(doc_view(doc).texts):
         if text in _OPEN:
             inside = True
         elif text in _CLOSE:
@@ -498,7 +505,7 @@ def _quoted(doc: Doc) -> set[int]:
 
 
 def _beside_name(doc: Doc, i: int, ctx: "_Context") -> bool:
-    return (i > 0 and ctx.word(doc[i - 1])) or (i + 1 < len(doc) and ctx.word(doc[i + 1]))
+    return (i > 0 and ctx.word(i - 1)) or (i + 1 < len(doc) and ctx.word(i + 1))
 
 
 def _merged(title: _Title, other: _Title | None) -> _Title:
@@ -529,17 +536,17 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return n < len(words) and any(words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
-def _grow(doc: Doc, i: int, words: tuple[str, ...]) -> tuple[int, int]:
+def _grow(texts: list[str], i: int, words: tuple[str, ...]) -> tuple[int, int]:
     """The longest run around token ``i`` that spells consecutive words of the name."""
-    key = _fold(doc[i].text)
+    key = _fold(texts[i])
     best = (i, i + 1)
     for pos, word in enumerate(words):
         if word not in (key, key.rstrip("s")):
             continue
         start, end = i, i + 1
-        while start > 0 and pos - (i - start) - 1 >= 0 and _fold(doc[start - 1].text) == words[pos - (i - start) - 1]:
+        while start > 0 and pos - (i - start) - 1 >= 0 and _fold(texts[start - 1]) == words[pos - (i - start) - 1]:
             start -= 1
-        while end < len(doc) and pos + (end - i) < len(words) and _fold(doc[end].text) == words[pos + (end - i)]:
+        while end < len(texts) and pos + (end - i) < len(words) and _fold(texts[end]) == words[pos + (end - i)]:
             end += 1
         if end - start > best[1] - best[0]:
             best = (start, end)

@@ -18,6 +18,7 @@ from .context import (
     WordSet,
     clause_of,
     clause_text,
+    doc_view,
     destinations,
     prefix_state,
     previous_sentences,
@@ -43,9 +44,8 @@ _STRENGTH = frozenset(_DATA["strength_prepositions"])
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
-def personnel_noun(token: Token) -> str | None:
-    """The normalised personnel noun a token names ("US-Soldaten" -> "Soldaten")."""
-    text = token.text
+def personnel_noun(text: str) -> str | None:
+    """The normalised personnel noun a word names ("US-Soldaten" -> "Soldaten")."""
     if text in _PERSONNEL:
         return _PERSONNEL[text]
     head = text.rsplit("-", 1)[-1]
@@ -94,23 +94,30 @@ def _is_candidate(num: Span) -> bool:
 
 class Troops:
     def __call__(self, doc: Doc) -> Doc:
+        view = doc_view(doc)
+        by_sentence: dict[int, list[Span]] = {}
+        for num in doc.spans.get(ext.NUMBERS, []):
+            if _is_candidate(num):
+                by_sentence.setdefault(view.sent_of[num.start], []).append(num)
         found: list[Span] = []
-        for sent in doc.sents:
-            numbers = [n for n in doc.spans.get(ext.NUMBERS, []) if n.start >= sent.start and n.end <= sent.end]
-            for commitment in self._commitments(sent, [n for n in numbers if _is_candidate(n)]):
-                span = self._record(sent, commitment)
-                if span is not None:
-                    found.append(span)
+        for numbers in by_sentence.values():  # only sentences with a figure are read
+            sent = view.sent(numbers[0].start)
+            for commitment in self._commitments(sent, numbers):
+                found.append(self._record(sent, commitment))
         doc.spans[ext.TROOPS] = found
         return doc
 
     def _commitments(self, sent: Span, numbers: list[Span]) -> list[_Commitment]:
+        doc, texts = sent.doc, doc_view(sent.doc).texts
+        nouns = [
+            doc[i] for i in range(sent.start, sent.end)
+            if texts[i] not in _NEEDS_NUMBER and personnel_noun(texts[i])
+        ]
         by_noun: dict[int, _Commitment] = {}
-        nouns = [t for t in sent if personnel_noun(t) and t.text not in _NEEDS_NUMBER]
         for num in numbers:
             after = _noun_after(num)
             if after is not None:
-                personnel = personnel_noun(after)
+                personnel = personnel_noun(after.text)
                 if personnel is None:
                     continue
                 noun = after
@@ -125,7 +132,7 @@ class Troops:
                 if not earlier:
                     continue
                 noun = earlier[-1]
-                personnel = personnel_noun(noun)
+                personnel = personnel_noun(noun.text)
             if _casualty_context(num):
                 continue
             by_noun.setdefault(noun.i, _Commitment(noun, personnel)).numbers.append(num)
@@ -143,7 +150,7 @@ class Troops:
                 target.noun = c.noun
         return list(merged.values())
 
-    def _record(self, sent: Span, c: _Commitment) -> Span | None:
+    def _record(self, sent: Span, c: _Commitment) -> Span:
         doc = sent.doc
         clause = clause_text([c.noun, *(n[0] for n in c.numbers)])
         change = total = start_value = None

@@ -64,6 +64,17 @@ _PATTERNS: dict[str, re.Pattern] = {
         rf"|(?P<this>{_alt(_D['this_week'], '')}))\s+{_alt(_D['week_nouns'], '')}{_E}"
     ),
 }
+# A pattern whose key word is not in the text cannot match: a substring test skips its scan.
+_KEY_WORDS = {
+    kind: tuple(sorted({max(w.lower().split(), key=len) for w in words}))
+    for kind, words in (
+        ("day", _MONTHS), ("month", _MONTHS), ("weekday", _WEEKDAYS), ("deictic", _DEICTIC),
+        ("relative", _UNITS), ("week", _D["week_nouns"]),
+    )
+}
+_KEY_SHAPES = {"numeric": re.compile(r"\d[.-]\d")}
+# Letters that case-insensitive regexes pair with i, s or k but str.lower() does not map to them.
+_FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u212a]")
 _NOUN_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ]")
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -148,8 +159,9 @@ def find_dates(text: str) -> list[DateMatch]:
     """Date expressions in ``text``; where two overlap the longer one wins."""
     if not isinstance(text, str):
         return []
+    kinds = _possible_kinds(text)
     hits = [
-        d for kind, pattern in _PATTERNS.items() for m in pattern.finditer(text)
+        d for kind, pattern in _PATTERNS.items() if kind in kinds for m in pattern.finditer(text)
         if (d := _build(kind, m, text)) is not None
     ]
     hits.sort(key=lambda d: (d.start, -(d.end - d.start)))
@@ -159,6 +171,17 @@ def find_dates(text: str) -> list[DateMatch]:
             continue
         out.append(d)
     return out
+
+
+def _possible_kinds(text: str) -> set[str]:
+    """The pattern kinds whose key word or shape occurs in ``text``."""
+    if _FOLD_EXCEPTIONS.search(text):
+        return set(_PATTERNS)
+    low = text.lower()
+    kinds = {kind for kind in _PATTERNS if kind not in _KEY_WORDS and kind not in _KEY_SHAPES}
+    kinds.update(kind for kind, words in _KEY_WORDS.items() if any(w in low for w in words))
+    kinds.update(kind for kind, shape in _KEY_SHAPES.items() if shape.search(text))
+    return kinds
 
 
 def _parse_published(published: str | None) -> tuple[int | None, int | None, dt.date | None]:

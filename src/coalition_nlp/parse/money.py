@@ -89,19 +89,25 @@ def _iso(expression: str, start: int, mentions: list[tuple[int, str]]) -> str:
     return same_family[-1] if same_family else row["iso"]
 
 
-def find_money(text: str) -> list[MoneyMatch]:
-    """Every amount of money in ``text``; vague amounts ("Millionen Euro") are left out."""
+def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[MoneyMatch]:
+    """Every amount of money in ``text``; vague amounts ("Millionen Euro") are left out.
+
+    ``numbers``, when given, must be ``find_numbers(text)``: a caller that needs both
+    parses the numbers once.
+    """
     if not isinstance(text, str):
         return []
-    mentions = _specific_mentions(text)
+    mentions: list[tuple[int, str]] | None = None  # only a bare "Dollar" needs them
     out: list[MoneyMatch] = []
-    for number in find_numbers(text):
+    for number in find_numbers(text) if numbers is None else numbers:
         if number.vague:
             continue
         found = _currency_at(text, number)
         if not found:
             continue
         start, end, expression = found
+        if mentions is None and _CURRENCIES[expression]["generic"] == "yes":
+            mentions = _specific_mentions(text)
         qualifier = number.qualifier
         if start < number.start and (appr := approximation_before(text, start)):
             start, qualifier = appr  # "rund € 40 Mio."
@@ -113,7 +119,7 @@ def find_money(text: str) -> list[MoneyMatch]:
             start=start,
             end=end,
             amount=number.value,
-            currency=_iso(expression, start, mentions),
+            currency=_iso(expression, start, mentions or []),
             approx=number.approx or number.high is not None or qualifier is not None,
             qualifier=qualifier,
             in_brackets=in_brackets,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coalition_nlp.lexicon import load_json
 
@@ -128,6 +129,7 @@ def _below_1000(word: str) -> int | None:
     return None if low is None else (_UNITS[head] if head else 1) * 100 + low
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every text; the vocabulary repeats
 def parse_number_word(word: str) -> float | None:
     """The value of one German number word ("zweihundertfünfzig", "zweieinhalb"), else None.
 
