@@ -244,3 +244,19 @@ def test_size_unit_in_nominative(word, unit):
 )
 def test_venue_in_nominative(word, nominative):
     assert _nominative(word) == nominative
+
+
+def test_headline_only_names_the_meeting_of_the_body():
+    text = (
+        "Minister beraten über Syrien\n"
+        "Wien (APA) - Österreich gibt weitere 10 Millionen Euro. "
+        "Bereits am Donnerstag kamen in Brüssel die Verteidigungsminister von 27 Staaten zusammen."
+    )
+    found = meetings(text)
+    assert [(m.status, m.location) for m in found] == [("held", "Brüssel")]
+    assert [e.text for e in found[0].evidence][0] == "Minister beraten über Syrien"  # the headline is evidence
+
+
+def test_headline_alone_makes_no_meeting():
+    text = "Minister beraten über Syrien\nWien (APA) - Österreich gibt weitere 10 Millionen Euro."
+    assert meetings(text) == []

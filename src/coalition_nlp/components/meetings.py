@@ -660,7 +660,12 @@ class Meetings:
         lowers = doc_view(doc).lowers
         meetings: list[Meeting] = []
         just_held: tuple[Span, Meeting] | None = None  # a held meeting told of in the last sentence
+        headline_end = _headline_end(doc)
+        headlines: list[Span] = []
         for sent in doc.sents:
+            if sent.start_char < headline_end:
+                headlines.append(sent)
+                continue
             words = lowers[sent.start : sent.end]
             if not _BLOCKERS.isdisjoint(words) or _BLOCKER_PARTS.search("\0".join(words)):
                 just_held = None
@@ -676,6 +681,13 @@ class Meetings:
                 if _same_paragraph(just_held[0], sent):
                     just_held[1].participants.extend(_reporters(sent))
                 just_held = None
+        for sent in headlines:
+            # a headline sums up the body: it may name a meeting the body tells of, never a new one
+            for trigger in _triggers(sent, quoted)[:1]:
+                c = _candidate(sent, trigger, dates)
+                target = _target(meetings, c)
+                if target is not None:
+                    _merge(target, c, _token_span(trigger.token))
         spans = []
         for m in meetings:
             m.span._.event = m.as_event()
@@ -706,6 +718,15 @@ class Meetings:
                     for p in _persons(prev, main)
                 ]
             meetings.append(_new(c, span, doc))
+
+
+def _headline_end(doc: Doc) -> int:
+    """Where the headline (as ingest found it) ends in the text, 0 without one."""
+    headline = doc._.headline
+    if not headline:
+        return 0
+    at = doc_view(doc).text.find(headline)
+    return at + len(headline) if at >= 0 else 0
 
 
 def _token_span(tok: Token) -> Span:
