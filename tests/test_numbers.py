@@ -58,6 +58,16 @@ def test_approximations(text, span, qualifier):
     assert (m.text, m.qualifier, m.approx) == (span, qualifier, True)
 
 
+@pytest.mark.parametrize("text, approx", [
+    ("Die Weltbank gewährt einen Kredit über 1,5 Milliarden Dollar.", False),  # "of", after a noun
+    ("Bei den Kämpfen starben über 100 Menschen.", True),
+    ("Über 100 Menschen starben.", True),
+])
+def test_ueber_after_a_noun_is_not_an_approximation(text, approx):
+    (m,) = find_numbers(text)
+    assert m.approx is approx
+
+
 def test_qualifier_meaning_tells_ceiling_from_estimate():
     assert qualifier_meaning("bis zu") == "at_most"
     assert qualifier_meaning("rund") == "about"

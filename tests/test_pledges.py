@@ -33,6 +33,7 @@ def pledges(text: str) -> list[tuple]:
         ("Die Schweiz stellt 20 Millionen Franken zur Verfügung.", [("CHE", 20e6, "CHF", False)]),
         ("Saudi-Arabien stellt der Regierung in Bagdad eine Milliarde Dollar zur Verfügung.",
          [("SAU", 1e9, "USD", False)]),
+        ("Die Weltbank gewährt dem Irak einen Kredit über 1,5 Milliarden Dollar.", [("Weltbank", 1.5e9, "USD", False)]),
         ("Die Weltbank sagte dem Libanon 100 Millionen Dollar zu.", [("Weltbank", 100e6, "USD", False)]),
         ("Die Europäische Union stellt nach Angaben der Kommission 1,1 Milliarden Euro bereit.",
          [("EU", 1.1e9, "EUR", False)]),

@@ -58,7 +58,8 @@ def troops(text: str) -> list[tuple]:
         ("Dänemark schickt 120 Soldaten und 30 Militärberater in den Irak.",
          [("DNK", "Soldaten", 120, None, "announced"), ("DNK", "Militärberater", 30, None, "announced")]),
         ("Frankreich stellt 350 Spezialkräfte für die Mission in Syrien.",
-         [("FRA", "Spezialkräfte", None, 350, "announced")]),
+         [("FRA", "Spezialkräfte", None, 350, "current")]),
+        ("Rund 200 Soldaten der Bundeswehr bilden in Erbil Peschmerga aus.", [("DEU", "Soldaten", None, 200, "current")]),
     ],
 )
 def test_troop_numbers(text, expected):

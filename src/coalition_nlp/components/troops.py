@@ -186,7 +186,7 @@ class Troops:
                     change = round(total - total / factor)
         if change is not None and change > 0 and start_value is None and sent.text in _DECREASE:
             change = -change
-        status = _status(clause, sent.text, ceiling)
+        status = _status(clause, sent.text, ceiling, stated=change is None)
         first = min(n.start for n in c.numbers)
         start = min(first, c.noun.i)
         end = max(max(n.end for n in c.numbers), c.noun.i + 1)
@@ -231,7 +231,8 @@ def _casualty_context(num: Span) -> bool:
     return clause_text([num[0]]) in _NOT_TROOPS
 
 
-def _status(clause: str, sentence: str, ceiling: bool) -> str:
+def _status(clause: str, sentence: str, ceiling: bool, stated: bool) -> str:
+    """Cue words decide; without them a strength in the present is current, a move announced."""
     for text in (clause, sentence):
         if text in _ANNOUNCED:
             return "announced"
@@ -239,7 +240,9 @@ def _status(clause: str, sentence: str, ceiling: bool) -> str:
             return "planned"
         if text in _CURRENT:
             return "current"
-    return "planned" if ceiling else "announced"
+    if ceiling:
+        return "planned"
+    return "current" if stated else "announced"
 
 
 @Language.factory("coalition_troops")

@@ -159,7 +159,15 @@ def approximation_before(text: str, pos: int) -> tuple[int, str] | None:
     m = _APPROX_TAIL.search(text, max(0, pos - _LOOKBACK), pos)
     if not m:
         return None
-    return m.start(), _APPROX[m.group("q").lower()]["qualifier"]
+    word = m.group("q").lower()
+    if word == "über" and _after_noun(text, m.start()):
+        return None  # "ein Kredit über 1,5 Milliarden": the amount of the loan, not "more than"
+    return m.start(), _APPROX[word]["qualifier"]
+
+
+def _after_noun(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 40) : pos].split()
+    return bool(before) and before[-1].isalpha() and before[-1][:1].isupper()
 
 
 def qualifier_meaning(qualifier: str | None) -> str | None:
