@@ -260,3 +260,19 @@ def test_headline_only_names_the_meeting_of_the_body():
 def test_headline_alone_makes_no_meeting():
     text = "Minister beraten über Syrien\nWien (APA) - Österreich gibt weitere 10 Millionen Euro."
     assert meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "traf" with a person as its object is a meeting of its own, on the sidelines here
+        ("Bei einer Konferenz in Genf sagten die Geber Hilfe zu. US-Außenminister Rex Tillerson traf am Rande "
+         "der Konferenz den irakischen Regierungschef Haider al-Abadi.",
+         [("held", "Genf", set()), ("held", "Genf", {"Rex Tillerson", "Haider al-Abadi"})]),
+        ("Die Regierung traf am Montag eine Entscheidung.", []),  # no person met
+        ("Luftangriffe trafen Stellungen der Miliz.", []),
+    ],
+)
+def test_meeting_a_person(text, expected):
+    result = coalition_nlp.extract(text)
+    assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected

@@ -28,6 +28,13 @@ def pledges(text: str) -> list[tuple]:
          [("DEU", 100e6, "EUR", False)]),
         ("Zusätzlich stellt die Regierung in Ottawa 1,6 Milliarden kanadische Dollar für Entwicklung bereit.",
          [("CAN", 1.6e9, "CAD", False)]),
+        # one donor per clause
+        ("Die Türkei stellte fünf Milliarden Dollar in Aussicht, Saudi-Arabien sagte 1,5 Milliarden Dollar zu.",
+         [("TUR", 5e9, "USD", False), ("SAU", 1.5e9, "USD", False)]),
+        # a contribution
+        ("Deutschland beteiligt sich mit 350 Millionen Euro, wie der Außenminister sagte.", [("DEU", 350e6, "EUR", False)]),
+        # the place in the dateline is neither donor nor recipient
+        ("Kuwait-Stadt (Reuters) - Deutschland sagte 350 Millionen Euro zu.", [("DEU", 350e6, "EUR", False)]),
         # the agency in the dateline is not the donor
         ("Berlin (dpa) - Deutschland gibt 100 Millionen Euro für Syrien.", [("DEU", 100e6, "EUR", False)]),
         ("Die Schweiz stellt 20 Millionen Franken zur Verfügung.", [("CHE", 20e6, "CHF", False)]),
@@ -53,6 +60,13 @@ def test_purpose_and_recipient():
     assert p.recipient == "SYR"  # the conference town is not the recipient
     (p,) = coalition_nlp.extract("Saudi-Arabien stellt der Regierung in Bagdad eine Milliarde Dollar zur Verfügung.").money_pledges
     assert p.recipient == "IRQ"
+
+
+def test_recipient_stays_in_the_clause_of_the_amount():
+    result = coalition_nlp.extract(
+        "Kuwait-Stadt (Reuters) - Die Türkei stellte fünf Milliarden Dollar in Aussicht, Saudi-Arabien sagte zu."
+    )
+    assert [(p.donor, p.recipient) for p in result.money_pledges] == [("TUR", None)]
 
 
 def test_purpose_stops_at_the_verb():

@@ -33,6 +33,7 @@ _SEPARABLE = {stem: particle for particle, stems in _M["separable"].items() for 
 _REFLEXIVE = frozenset(_M["reflexive"])
 _DELIBERATE = frozenset(_M["deliberate"])
 _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
+_PERSON_OBJECT = frozenset(_M["person_object"])
 _REFERENCE_VERBS = frozenset(_M["reference_verbs"])
 _PARTICIPATION = frozenset(_M["participation"])
 _PARTICIPATION_SEPARABLE = {
@@ -42,7 +43,7 @@ _PARTICIPATION_NOUNS = frozenset(_M["participation_nouns"])
 # Every word that can start a trigger other than a meeting noun: the rest of a sentence is
 # passed over without looking at its clause, which keeps the component cheap.
 _TRIGGER_WORDS = (
-    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _REFERENCE_VERBS
+    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _PERSON_OBJECT | _REFERENCE_VERBS
     | _PARTICIPATION | set(_PARTICIPATION_SEPARABLE) | _PARTICIPATION_NOUNS
 )
 _CONTRACTIONS: dict[str, str] = _M["contractions"]
@@ -274,6 +275,7 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
             or _SEPARABLE.get(low) in later
             or (low in _REFLEXIVE and "sich" in words)
             or (low in _DELIBERATE and words & _DELIBERATE_CUES)
+            or (low in _PERSON_OBJECT and _person_between(doc, i + 1, clause.end))
         ):
             trigger = Trigger(tok, "verb")
         elif tok.is_lower and low in _REFERENCE_VERBS:
@@ -287,6 +289,10 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
         trigger.quoted = tok.i in quoted
         found.append(trigger)
     return found
+
+
+def _person_between(doc: Doc, start: int, end: int) -> bool:
+    return any(start <= m.start and m.end <= end for m in actor_mentions(doc, ext.PERSON))
 
 
 # -- what a sentence says about the meeting ------------------------------------

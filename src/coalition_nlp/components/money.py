@@ -32,6 +32,8 @@ _PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
 _PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
 _MAX_PURPOSE = 6
 _EVENT_NOUNS = tuple(_DATA["event_nouns"])
+_COMMAS = frozenset({",", ";", ":"})
+_DATELINE_MARKS = frozenset({"(", "-", "–", "—"})
 _NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
 
 
@@ -73,7 +75,7 @@ def _collective_donor(sent: Span, before: int) -> str | None:
 
 
 def _can_give(mention: Span) -> bool:
-    if in_place_phrase(mention) or in_source_phrase(mention):
+    if in_place_phrase(mention) or in_source_phrase(mention) or _in_dateline(mention):
         return False
     if mention.label_ == ext.ORG and not mention._.iso:
         info = get_lexicon().org(mention._.canonical or mention.text)
@@ -81,12 +83,30 @@ def _can_give(mention: Span) -> bool:
     return bool(mention._.iso)
 
 
+def _comma_clause(money: Span) -> range:
+    """The token range between the commas around an amount: "Die Türkei stellte fünf
+    Milliarden in Aussicht, Saudi-Arabien sagte 1,5 Milliarden zu" has one donor each."""
+    view = doc_view(money.doc)
+    sent = view.sent(money.start)
+    start, end = money.start, money.end
+    while start > sent.start and view.texts[start - 1] not in _COMMAS:
+        start -= 1
+    while end < sent.end and view.texts[end] not in _COMMAS:
+        end += 1
+    return range(start, end)
+
+
 def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
-    collective = _collective_donor(sent, money.start_char)
+    clause = _comma_clause(money)
+    doc = sent.doc
+    collective = _collective_donor(doc[clause.start : money.start], money.start_char) or _collective_donor(
+        sent, money.start_char
+    )
     if collective:
         return collective, None
     mentions = [m for m in actors_in(sent) if _can_give(m)]
-    ordered = [m for m in mentions if m.start < money.start] + [m for m in mentions if m.start >= money.end]
+    own = [m for m in mentions if m.start in clause and m.start < money.start]
+    ordered = own + [m for m in mentions if m.start < money.start] + [m for m in mentions if m.start >= money.end]
     for prev in previous_sentences(sent, limit=1) if not ordered else ():
         ordered = [m for m in actors_in(prev) if _can_give(m)]
     if not ordered:
@@ -96,15 +116,26 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
 
 
 def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
-    """The state money goes to: named after the amount if possible ("für die Opfer in
-    Syrien", "dem Libanon"), never the town of the donors' conference."""
+    """The state money goes to, named in the amount's own clause, after it if possible
+    ("für die Opfer in Syrien", "dem Libanon"); never the town of the donors' conference."""
+    clause = _comma_clause(money)
     candidates = [
         m for m in actors_in(sent, ext.COUNTRY)
-        if m._.iso and m._.iso != donor and not in_source_phrase(m) and not _event_place(m)
+        if m.start in clause and m._.iso and m._.iso != donor
+        and not in_source_phrase(m) and not _event_place(m) and not _in_dateline(m)
     ]
     after = [m for m in candidates if m.start >= money.end]
     chosen = (after or candidates or [None])[0]
     return chosen._.iso if chosen is not None else None
+
+
+def _in_dateline(mention: Span) -> bool:
+    """"Kuwait-Stadt (Reuters) - ...": the place a report comes from gives nothing."""
+    doc = mention.doc
+    return (
+        doc._.place is not None and mention.text == doc._.place.split("/")[0]
+        and mention.end < len(doc) and doc[mention.end].text in _DATELINE_MARKS
+    )
 
 
 def _event_place(mention: Span) -> bool:
