@@ -37,3 +37,12 @@ def test_auswaertiges_amt_is_org_and_germany(nlp):
     labels = {(s.label_, s.text) for s in doc.spans[ext.ACTORS]}
     assert labels == {("ORG", "Auswärtige Amt"), ("COUNTRY", "Auswärtige Amt")}
     assert {s._.iso for s in doc.spans[ext.ACTORS]} == {"DEU"}
+
+
+@pytest.mark.parametrize("agency, iso", [("dpa", "DEU"), ("SDA", "CHE"), ("APA", "AUT")])
+def test_federal_body_belongs_to_the_agency_country(nlp, agency, iso):
+    doc = nlp.make_doc("Der Bundesrat will die Hilfe aufstocken.")
+    doc._.agency = agency
+    doc = nlp(doc)
+    orgs = [s for s in doc.spans[ext.ACTORS] if s.label_ == ext.ORG]
+    assert [(s.text, s._.iso) for s in orgs] == [("Bundesrat", iso)]

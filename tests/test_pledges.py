@@ -28,6 +28,9 @@ def pledges(text: str) -> list[tuple]:
          [("DEU", 100e6, "EUR", False)]),
         ("Zusätzlich stellt die Regierung in Ottawa 1,6 Milliarden kanadische Dollar für Entwicklung bereit.",
          [("CAN", 1.6e9, "CAD", False)]),
+        # reported speech (Konjunktiv) in Swiss spelling
+        ("Die Schweiz stelle zusätzlich 30 Millionen Franken bereit, sagte Aussenminister Didier Burkhalter.",
+         [("CHE", 30e6, "CHF", False)]),
         # one donor per clause
         ("Die Türkei stellte fünf Milliarden Dollar in Aussicht, Saudi-Arabien sagte 1,5 Milliarden Dollar zu.",
          [("TUR", 5e9, "USD", False), ("SAU", 1.5e9, "USD", False)]),

@@ -35,23 +35,25 @@ class OrgFinder:
             if not taken.intersection(range(start, end)):
                 info = self.lex.org(doc[start:end].text)
                 if info is not None:
-                    spans.append(_org(doc, start, end, info))
+                    spans.append(self._org(doc, start, end, info))
                     taken.update(range(start, end))
         for i, text in enumerate(doc_view(doc).texts):
             if i in taken or "-" not in text:
                 continue
             info = self.lex.org(text.split("-", 1)[0])
             if info is not None:
-                spans.append(_org(doc, i, i + 1, info))
+                spans.append(self._org(doc, i, i + 1, info))
         return spans
 
-
-def _org(doc: Doc, start: int, end: int, info) -> Span:
-    span = Span(doc, start, end, label=ext.ORG)
-    span._.canonical = info.canonical
-    if info.country:  # the same offsets may hold a country mention whose state must stay
-        span._.iso = info.country
-    return span
+    def _org(self, doc: Doc, start: int, end: int, info) -> Span:
+        span = Span(doc, start, end, label=ext.ORG)
+        span._.canonical = info.canonical
+        # A state body ("Bundesrat") belongs to the state the agency's country gives it; the
+        # same offsets may hold its country mention, whose state must stay the same.
+        country = self.lex.country_by_institution(info.canonical, doc._.agency) or info.country
+        if country:
+            span._.iso = country
+        return span
 
 
 class Actors:
