@@ -1,18 +1,7 @@
 """Organisations from the lexicon, also as the first part of a compound."""
 import pytest
-import spacy
 
 from coalition_nlp import extensions as ext
-from coalition_nlp.components import register_all
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    register_all()
-    pipeline = spacy.blank("de")
-    pipeline.add_pipe("coalition_sentences")
-    pipeline.add_pipe("coalition_actors")
-    return pipeline
 
 
 @pytest.mark.parametrize(

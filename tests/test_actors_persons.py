@@ -6,15 +6,6 @@ from coalition_nlp import extensions as ext
 from coalition_nlp.components import register_all
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    register_all()
-    pipeline = spacy.blank("de")
-    pipeline.add_pipe("coalition_sentences")
-    pipeline.add_pipe("coalition_actors")
-    return pipeline
-
-
 def run(nlp, text, place=None, agency="dpa"):
     doc = nlp.make_doc(text)
     doc._.place, doc._.agency = place, agency
