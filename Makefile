@@ -35,6 +35,10 @@ evaluate: $(VENV)/.installed
 	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
 	$(BIN)/coalition-nlp evaluate $(OUT) --gold data/gold
 
+# Throughput, peak RSS and workers speed-up against the bare-tokenizer floor (README "Throughput").
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m benchmarks
+
 resources: $(VENV)/.installed-dev
 	$(BIN)/python -m coalition_nlp.resources.build
 

@@ -70,10 +70,10 @@ def test_failed_run_keeps_previous_output(corpus, tmp_path, monkeypatch):
     out = tmp_path / "events.jsonl"
     out.write_text("previous\n")
 
-    def explode(*args, **kwargs):
-        raise RuntimeError("boom")
+    def explode(*args, **kwargs):  # the run itself fails (a bad article is only reported)
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("coalition_nlp.api.build_extraction", explode)
+    monkeypatch.setattr("coalition_nlp.checkpoint.Checkpoint.write", explode)
     result = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(out), "--quiet"])
     assert result.exit_code != 0
     assert out.read_text() == "previous\n"  # never half-written

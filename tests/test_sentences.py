@@ -39,3 +39,11 @@ def test_sentences(nlp, text, sentences):
 
 def test_empty_text(nlp):
     assert list(nlp("").sents) == []
+
+
+def test_run_on_text_is_cut_into_bounded_sentences(nlp):
+    # a dump without full stops: cut after a comma past the soft limit, so rules stay linear
+    text = "Die USA schicken Soldaten, " * 200
+    lengths = [len(s) for s in nlp(text).sents]
+    assert len(lengths) > 1 and max(lengths) <= 250
+    assert sum(lengths) == len(nlp.make_doc(text))

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
-from .api import process_articles
-from .ingest import IngestError, iter_articles
-from .pipeline import load_pipeline
-from .sinks import open_sink
+from .checkpoint import Checkpoint
+from .ingest import IngestError
 from .sinks.atomic import atomic_text_file
+from .workers import Limits, outcomes
 
 COUNTED = ("actors", "meetings", "troop_commitments", "money_pledges")
 
@@ -50,30 +50,49 @@ def run_batch(
     corpus_dir: Path | None = None,
     progress: bool = False,
     on_failure: Callable[[IngestError], None] | None = None,
+    workers: int = 1,
+    limits: Limits = Limits(),
+    resume: bool = False,
+    client: Any = None,
 ) -> BatchResult:
     """Extract ``files`` (already listed and sorted) into ``output``.
 
     With ``corpus_dir``, the results are also merged across articles (:mod:`coalition_nlp.corpus`)
     and the corpus is written there.
+
+    Finished articles are kept in ``<output>.partial`` as the run goes, so a killed run
+    can be continued: ``resume=True`` skips every article (same id, same text) already
+    there or in an earlier JSONL ``output``. ``workers`` > 1 or a ``limits.timeout`` runs
+    the articles in worker processes, ``client`` (a ``dask.distributed.Client``) on Dask;
+    the output is the same byte for byte whichever runs them.
     """
     from tqdm import tqdm
 
-    nlp = load_pipeline(model)
     result = BatchResult(output=Path(output))
-    with open_sink(result.output, fmt, corpus_dir=corpus_dir) as sink, tqdm(
+    with Checkpoint(result.output, fmt=fmt, corpus_dir=corpus_dir, resume=resume) as checkpoint, tqdm(
         total=len(files), unit="article", disable=not progress, file=sys.stderr
     ) as bar:
-        for item in process_articles(iter_articles(files), nlp):
-            bar.update(1)
-            if isinstance(item, IngestError):
-                result.failures.append(item)
-                if on_failure is not None:
-                    on_failure(item)
-                continue
-            sink.write(item)
-            result.articles += 1
-            for key in COUNTED:
-                result.counts[key] += len(getattr(item, key))
+        if client is None:
+            stream = outcomes(files, model=model, limits=limits, skip=checkpoint.done.keys(), workers=workers)
+        else:
+            from .distributed import outcomes as dask_outcomes
+
+            stream = dask_outcomes(client, files, model=model, limits=limits, skip=checkpoint.done.keys())
+        with closing(stream):
+            for outcome in stream:
+                bar.update(1)
+                if outcome.error is not None:
+                    failure = IngestError(outcome.path, outcome.error)
+                    result.failures.append(failure)
+                    if on_failure is not None:
+                        on_failure(failure)
+                    continue
+                line = checkpoint.keep(outcome.key) if outcome.line is None else checkpoint.write(outcome.line)
+                record = json.loads(line)
+                result.articles += 1
+                for key in COUNTED:
+                    result.counts[key] += len(record[key])
+        checkpoint.publish()
     _write_failures(result)
     return result
 

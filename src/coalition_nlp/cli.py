@@ -5,11 +5,13 @@ import json
 import logging
 import signal
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
 from .ingest import list_files
+from .workers import MAX_CHARS, Limits
 
 
 def _fail(message: str) -> None:
@@ -42,12 +44,23 @@ def main() -> None:
               help="jsonl: one line per article; parquet: a folder of tables; duckdb: one database file.")
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Also merge the articles into one corpus (same persons, meetings, pledges) written to this folder.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; the output is the same for any number.")
+@click.option("--timeout-per-article", "timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one article may take; a slower one is stopped and reported (runs in a worker process).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Longer articles are reported as too large instead of extracted.")
+@click.option("--resume", is_flag=True, help="Skip articles already in OUTPUT or in OUTPUT.partial (an interrupted run).")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
+@click.option("--dask-local", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Run on a Dask cluster of N local worker processes.")
 def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: str, quiet: bool,
-            fmt: str, corpus_dir: Path | None) -> None:
+            fmt: str, corpus_dir: Path | None, workers: int, timeout: float | None, max_chars: int,
+            resume: bool, scheduler: str | None, dask_local: int | None) -> None:
     """Extract records from files and folders into OUTPUT, one JSON line per article.
 
-    Files that cannot be read are reported on stderr and listed in
-    OUTPUT-stem.errors.jsonl; the exit status is then 1.
+    Files that cannot be read, articles too large or too slow are reported on stderr
+    and listed in OUTPUT-stem.errors.jsonl; the exit status is then 1.
     """
     from tqdm import tqdm
 
@@ -55,8 +68,18 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
     from .pipeline import ModelNotFoundError, load_pipeline
 
     _terminate_cleanly()
+    on_dask = bool(scheduler or dask_local)
+    if on_dask:
+        from .distributed import connect, list_paths, require_dask
+
+        try:
+            require_dask()
+        except ImportError as exc:
+            _fail(f"--scheduler/--dask-local: {exc}")
+        if timeout is not None:
+            _fail("--timeout-per-article works with local workers, not on Dask")
     try:
-        files = list_files(paths, pattern)
+        files = list_paths(paths, pattern) if on_dask else list_files(paths, pattern)
     except FileNotFoundError as exc:
         _fail(f"no such file or folder: {exc}")
     if not files:
@@ -74,15 +97,20 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
         load_pipeline(model)
     except ModelNotFoundError as exc:
         _fail(str(exc))
-    result = run_batch(
-        files,
-        output,
-        model=model,
-        fmt=fmt,
-        corpus_dir=corpus_dir,
-        progress=not quiet and sys.stderr.isatty(),
-        on_failure=lambda f: tqdm.write(f"coalition-nlp: {f.path}: {f.reason}", file=sys.stderr),
-    )
+    with connect(scheduler, dask_local) if on_dask else nullcontext() as client:
+        result = run_batch(
+            files,
+            output,
+            model=model,
+            fmt=fmt,
+            corpus_dir=corpus_dir,
+            progress=not quiet and sys.stderr.isatty(),
+            on_failure=lambda f: tqdm.write(f"coalition-nlp: {f.path}: {f.reason}", file=sys.stderr),
+            workers=workers,
+            limits=Limits(timeout=timeout, max_chars=max_chars),
+            resume=resume,
+            client=client,
+        )
     if not quiet:
         click.echo(result.summary(), err=True)
     sys.exit(1 if result.failures else 0)

@@ -100,6 +100,21 @@ def actors_in(span: Span, *labels: str) -> list[Span]:
     ]
 
 
+def group_in(span: Span, name: str) -> list[Span]:
+    """The spans of group ``name`` inside ``span``, in text order, by bisection on a list
+    sorted once per doc: looking them up per sentence stays linear in the doc's size."""
+    doc = span.doc
+    group = doc.spans.get(name)
+    key = f"coalition_sorted_{name}"
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] is not group or len(cached[1]) != len(group or ()):
+        ordered = sorted(group or (), key=lambda s: (s.start, -s.end))
+        cached = doc.user_data[key] = (group, ordered, [s.start for s in ordered])
+    _, ordered, starts = cached
+    lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    return [s for s in ordered[lo:hi] if s.end <= span.end]
+
+
 def state_of(mention: Span) -> str | None:
     """The state a mention stands for: a country, a person's state, a state body's state."""
     return mention._.iso

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .context import actor_mentions, actors_in, doc_view, previous_sentences
+from .context import actor_mentions, actors_in, doc_view, group_in, previous_sentences
 
 _M = load_json("meetings.json")
 _TENSE = load_json("tense.json")
@@ -436,9 +436,9 @@ def _size(sent: Span, prefer: Span) -> dict | None:
     """The headcount: a number before a counted noun ("rund 40 Außen- und Verteidigungsministern")."""
     doc = sent.doc
     found = []
-    for span in doc.spans.get(ext.NUMBERS, []):
+    for span in group_in(sent, ext.NUMBERS):
         number = span._.number
-        if not (sent.start <= span.start and span.end < sent.end) or number.is_year or number.vague:
+        if span.end >= sent.end or number.is_year or number.vague:
             continue
         nxt = doc[span.end]
         unit = _unit(nxt.text)
@@ -503,13 +503,13 @@ def _office_references(sent: Span) -> list[Span]:
     lexicon = get_lexicon()
     lowers = doc_view(doc).lowers
     persons = actor_mentions(doc, ext.PERSON)
+    here = actors_in(sent, ext.PERSON)
+    named = {k for p in here for k in range(p.start, p.end)} | {p.start - 1 for p in here}
     out = []
     for i in range(sent.start + 1, sent.end):
-        if lowers[i - 1] not in _DEFINITE:
+        if lowers[i - 1] not in _DEFINITE or i in named:
             continue
         tok = doc[i]
-        if any(p.start <= tok.i < p.end for p in persons) or any(p.start == tok.i + 1 for p in persons):
-            continue
         office = lexicon.office(tok.text)
         if office is None:
             continue

@@ -23,6 +23,11 @@ _CLOSE = frozenset(_DATA["closing_quotes"]) - _OPEN
 _AMBIGUOUS = frozenset(_DATA["ambiguous_quotes"])  # '"' opens or closes by parity
 _MONTHS = frozenset(_DATA["months"])
 _NUMBER_DOT = re.compile(r"^\d+\.$")  # the tokenizer keeps "2014." and "22." whole
+# News sentences stay far below these lengths (in tokens); longer runs are cut at a comma
+# or semicolon after the soft limit, anywhere after the hard one, so that every rule's
+# work per sentence stays bounded and a pathological text costs time linear in its size.
+_SOFT_LIMIT, _HARD_LIMIT = 120, 250
+_SOFT_BREAKS = frozenset({",", ";", ":"})
 
 
 class NewsSentences:
@@ -42,14 +47,19 @@ def sentence_starts(texts: list[str]) -> list[bool]:
     inside = False  # inside a quotation, so that the next ambiguous quote closes it
     pending = True  # the next real token starts a sentence
     seen_start = False
+    length = 0  # tokens since the last start
     for i, text in enumerate(texts):
         if text.isspace():
             if "\n" in text:
                 pending, inside = True, False
             continue
         closes = text in _CLOSE or (text in _AMBIGUOUS and inside)
+        if length >= _HARD_LIMIT or (length >= _SOFT_LIMIT and texts[i - 1] in _SOFT_BREAKS):
+            pending = True  # a run-on "sentence" (a dump, a list) is cut so no rule reads it whole
         if pending and not (closes and seen_start):
             starts[i], pending, seen_start = True, False, True
+            length = 0
+        length += 1
         if text in _OPEN:
             inside = True
         elif text in _AMBIGUOUS:

@@ -1,0 +1,1 @@
+"""Throughput and memory of the batch runner against spaCy's bare tokenizer (``python -m benchmarks``)."""
