@@ -23,7 +23,6 @@ from .records import (
     ArticleInfo,
     Meeting,
     MoneyPledge,
-    Size,
     Span,
     TroopCommitment,
 )
@@ -166,57 +165,24 @@ def _dedupe(records: list, key_fields: tuple[str, ...]) -> list:
     return list(merged.values())
 
 
+def _event_record(model: type, span: SpacySpan, actors: _Actors, refs: tuple[str, ...] = ()):
+    """A record from an event span: its dict names the model's fields; actor references
+    (mention spans or ISO codes) become actor ids, the span's sentences the evidence."""
+    fields = dict(span._.event)
+    extra = fields.pop("evidence", ())
+    for key in refs:
+        fields[key] = actors.resolve(fields.get(key))
+    if "participants" in fields:
+        found = (actors.resolve(p) for p in fields["participants"])
+        fields["participants"] = list(dict.fromkeys(p for p in found if p))
+    return model(id="", evidence=_evidence(span.doc, span, extra), **fields)
+
+
 def build_extraction(article: Article, doc: Doc) -> ArticleExtraction:
     actors = _Actors(doc)
-    troops, pledges, meetings = [], [], []
-    for span in doc.spans.get(ext.TROOPS, []):
-        ev = dict(span._.event)
-        troops.append(
-            TroopCommitment(
-                id="",
-                country=ev.get("country"),
-                actor=actors.resolve(ev.get("actor")),
-                personnel=ev["personnel"],
-                change=ev.get("change"),
-                total=ev.get("total"),
-                approx=bool(ev.get("approx")),
-                destination=list(ev.get("destination") or []),
-                status=ev["status"],
-                evidence=_evidence(doc, span, ev.get("evidence", ())),
-            )
-        )
-    for span in doc.spans.get(ext.PLEDGES, []):
-        ev = dict(span._.event)
-        pledges.append(
-            MoneyPledge(
-                id="",
-                donor=ev.get("donor"),
-                donor_actor=actors.resolve(ev.get("donor_actor")),
-                amount=ev["amount"],
-                currency=ev["currency"],
-                approx=bool(ev.get("approx")),
-                purpose=ev.get("purpose"),
-                recipient=ev.get("recipient"),
-                evidence=_evidence(doc, span, ev.get("evidence", ())),
-            )
-        )
-    for span in doc.spans.get(ext.MEETINGS, []):
-        ev = dict(span._.event)
-        participants = [actors.resolve(p) for p in ev.get("participants", ())]
-        size = ev.get("size")
-        meetings.append(
-            Meeting(
-                id="",
-                status=ev["status"],
-                location=ev.get("location"),
-                venue=ev.get("venue"),
-                date=ev.get("date"),
-                date_text=ev.get("date_text"),
-                participants=list(dict.fromkeys(p for p in participants if p)),
-                size=Size(**size) if size else None,
-                evidence=_evidence(doc, span, ev.get("evidence", ())),
-            )
-        )
+    troops = [_event_record(TroopCommitment, s, actors, ("actor",)) for s in doc.spans.get(ext.TROOPS, [])]
+    pledges = [_event_record(MoneyPledge, s, actors, ("donor_actor",)) for s in doc.spans.get(ext.PLEDGES, [])]
+    meetings = [_event_record(Meeting, s, actors) for s in doc.spans.get(ext.MEETINGS, [])]
     troops = _dedupe(troops, ("country", "personnel", "change", "total", "status"))
     pledges = _dedupe(pledges, ("donor", "amount", "currency"))
     for prefix, records in (("T", troops), ("P", pledges), ("M", meetings)):
