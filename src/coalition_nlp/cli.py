@@ -5,7 +5,7 @@ import json
 import logging
 import signal
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import click
@@ -18,6 +18,15 @@ def _fail(message: str) -> None:
     """A user error: one line, exit status 2, never a traceback."""
     click.echo(f"coalition-nlp: error: {message}", err=True)
     sys.exit(2)
+
+
+@contextmanager
+def _refusal_is_user_error():
+    """An output path the sinks refuse to replace (a folder of other files) is the user's error."""
+    try:
+        yield
+    except FileExistsError as exc:
+        _fail(str(exc))
 
 
 def _terminate_cleanly() -> None:
@@ -97,7 +106,7 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
         load_pipeline(model)
     except ModelNotFoundError as exc:
         _fail(str(exc))
-    with connect(scheduler, dask_local) if on_dask else nullcontext() as client:
+    with connect(scheduler, dask_local) if on_dask else nullcontext() as client, _refusal_is_user_error():
         result = run_batch(
             files,
             output,
