@@ -127,3 +127,12 @@ def test_screenshot_in_headless_chromium(report, tmp_path):
         check=True, capture_output=True, timeout=120,
     )
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 50_000
+
+
+def test_notebook_view_of_a_text_shows_the_whole_text():
+    import coalition_nlp
+
+    text = "Die USA wollen 500 Soldaten in den Irak schicken, sagte US-Außenminister John Kerry. Danach ging er."
+    html = coalition_nlp.extract(text)._repr_html_()
+    assert "Danach ging er." in html  # a sentence without records is there too
+    assert "John Kerry" in html

@@ -44,9 +44,12 @@ CSS = """
 
 
 def article_text(result: ArticleExtraction) -> Optional[str]:
-    """The text the offsets point into, read back from ``source_path`` when it is unchanged."""
+    """The text the offsets point into: kept from extraction, else read back from
+    ``source_path`` when it is unchanged (a result loaded from JSONL)."""
     from .ingest import IngestError, read_article
 
+    if result._text is not None:
+        return result._text
     path = result.article.source_path
     if not path or not Path(path).is_file():
         return None

@@ -189,7 +189,7 @@ def build_extraction(article: Article, doc: Doc) -> ArticleExtraction:
         for number, rec in enumerate(records, start=1):
             rec.id = f"{prefix}{number}"
     header = article.header
-    return ArticleExtraction(
+    result = ArticleExtraction(
         article=ArticleInfo(
             id=article.id,
             source_path=article.source_path,
@@ -204,3 +204,5 @@ def build_extraction(article: Article, doc: Doc) -> ArticleExtraction:
         troop_commitments=troops,
         money_pledges=pledges,
     )
+    result._text = article.text
+    return result

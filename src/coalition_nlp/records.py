@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = 1
 
@@ -114,6 +114,8 @@ class ArticleExtraction(_Record):
     meetings: list[Meeting] = Field(default_factory=list)
     troop_commitments: list[TroopCommitment] = Field(default_factory=list)
     money_pledges: list[MoneyPledge] = Field(default_factory=list)
+    # The text the offsets point into, kept in memory for display (not part of the output).
+    _text: Optional[str] = PrivateAttr(default=None)
 
     def to_json_line(self) -> str:
         """One compact JSON line, as the batch output holds it."""
