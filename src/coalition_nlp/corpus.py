@@ -32,7 +32,18 @@ from typing import Callable, Iterable, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field
 
 from .evaluate import fold, person_matches
-from .records import Actor, ArticleExtraction, ArticleInfo, Meeting, MoneyPledge, Size, TroopCommitment
+from .records import (
+    Actor,
+    ArticleExtraction,
+    ArticleInfo,
+    Meeting,
+    MeetingFields,
+    MoneyPledge,
+    PledgeFields,
+    Size,
+    TroopCommitment,
+    TroopFields,
+)
 
 Number = Union[int, float]
 
@@ -98,36 +109,18 @@ class _Event(_Model):
         return sorted({s.article for s in self.sources})
 
 
-class CorpusMeeting(_Event):
-    status: str
-    location: Optional[str] = None
-    venue: Optional[str] = None
-    date: Optional[str] = None
-    date_text: Optional[str] = None
-    participants: list[str] = Field(default_factory=list, description="corpus actor ids")
-    size: Optional[Size] = None
+class CorpusMeeting(_Event, MeetingFields):
+    """Participants are corpus actor ids."""
 
 
-class CorpusTroopCommitment(_Event):
-    country: Optional[str] = None
+class CorpusTroopCommitment(_Event, TroopFields):
+    """``actor`` is a corpus actor id; ``country_actor`` the sending state's."""
+
     country_actor: Optional[str] = Field(default=None, description="corpus actor id of the sending state")
-    actor: Optional[str] = Field(default=None, description="corpus actor id of who announced it")
-    personnel: str
-    change: Optional[int] = None
-    total: Optional[int] = None
-    approx: bool = False
-    destination: list[str] = Field(default_factory=list)
-    status: str
 
 
-class CorpusMoneyPledge(_Event):
-    donor: Optional[str] = None
-    donor_actor: Optional[str] = Field(default=None, description="corpus actor id")
-    amount: float
-    currency: str
-    approx: bool = False
-    purpose: Optional[str] = None
-    recipient: Optional[str] = None
+class CorpusMoneyPledge(_Event, PledgeFields):
+    """``donor_actor`` is a corpus actor id."""
 
 
 class Corpus(_Model):

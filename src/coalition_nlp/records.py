@@ -70,8 +70,19 @@ class Size(_Record):
     unit: Optional[str] = None
 
 
-class Meeting(_Record):
+class _Identified(_Record):
     id: str
+
+
+class _Evidenced(_Record):
+    evidence: list[Span] = Field(default_factory=list)
+
+
+# The fields of each event kind, shared by the article records below and the corpus
+# records (coalition_nlp.corpus), which carry other ids and sourced evidence.
+
+
+class MeetingFields(_Record):
     status: MeetingStatus
     location: Optional[str] = None
     venue: Optional[str] = None
@@ -79,11 +90,9 @@ class Meeting(_Record):
     date_text: Optional[str] = None
     participants: list[str] = Field(default_factory=list, description="actor ids")
     size: Optional[Size] = None
-    evidence: list[Span] = Field(default_factory=list)
 
 
-class TroopCommitment(_Record):
-    id: str
+class TroopFields(_Record):
     country: Optional[str] = Field(default=None, description="ISO alpha-3 of the sending state")
     actor: Optional[str] = Field(default=None, description="actor id of who announced it")
     personnel: str
@@ -92,11 +101,9 @@ class TroopCommitment(_Record):
     approx: bool = False
     destination: list[str] = Field(default_factory=list)
     status: TroopStatus
-    evidence: list[Span] = Field(default_factory=list)
 
 
-class MoneyPledge(_Record):
-    id: str
+class PledgeFields(_Record):
     donor: Optional[str] = Field(default=None, description="ISO alpha-3 or organisation name")
     donor_actor: Optional[str] = None
     amount: float
@@ -104,7 +111,21 @@ class MoneyPledge(_Record):
     approx: bool = False
     purpose: Optional[str] = None
     recipient: Optional[str] = None
-    evidence: list[Span] = Field(default_factory=list)
+
+
+# Field order is id, the kind's fields, evidence (bases are read right to left).
+
+
+class Meeting(_Evidenced, MeetingFields, _Identified):
+    pass
+
+
+class TroopCommitment(_Evidenced, TroopFields, _Identified):
+    pass
+
+
+class MoneyPledge(_Evidenced, PledgeFields, _Identified):
+    pass
 
 
 class ArticleExtraction(_Record):
