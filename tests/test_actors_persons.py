@@ -84,6 +84,14 @@ def test_no_person(nlp, text):
         ("Die Opposition kritisierte das. Premierminister Stephen Harper schwieg.", "Ottawa", "CAN"),
         # the person met is not of the subject's state: the dateline decides
         ("Deutschland hilft weiter, hieß es nach einem Treffen mit Ministerpräsident Haider al-Abadi.", "Bagdad", "IRQ"),
+        # the state heading the clause the title closes
+        ("Großbritannien sagte 400 Millionen Pfund zu, Katar 100 Millionen Dollar, wie Außenminister "
+         "Mohammed bin Abdulrahman Al Thani mitteilte.", None, "QAT"),
+        # the person met lives where the visitor goes
+        ("Grandi will nach Damaskus reisen und dort mit Außenminister Walid al-Muallem sprechen.", "Genf", "SYR"),
+        ("Am Abend wurde er in Ankara erwartet. Dort will er mit Präsident Recep Tayyip Erdogan beraten.", "Moskau", "TUR"),
+        # a spokesperson speaks for the state body named in the clause
+        ("Rund 200 Soldaten bleiben, wie Sprecherin Sarah Sanders am Donnerstag im Weißen Haus mitteilte.", None, "USA"),
         # (4) dpa: an unmarked office is German
         ("Verteidigungsministerin Ursula von der Leyen (CDU) verteidigte den Einsatz.", None, "DEU"),
     ],

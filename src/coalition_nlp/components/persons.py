@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import load_json, load_list, load_tsv
 from .context import doc_view
-from .countries import ADJECTIVE, LOCATIVE, NAME, STATE_KINDS, CountryMention
+from .countries import ADJECTIVE, INSTITUTION, LOCATIVE, NAME, STATE_KINDS, CountryMention
 
 _CONTEXT = load_json("person_context.json")
 _FUNCTION_WORDS = frozenset(_CONTEXT["function_words"])
@@ -35,6 +35,8 @@ _OPEN = frozenset(_QUOTES["opening_quotes"]) - {"“"}
 _CLOSE = frozenset(_QUOTES["closing_quotes"]) - {")", "]", "“"}
 _TOGGLE = frozenset(_QUOTES["ambiguous_quotes"]) | {"“"}
 INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
+_ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des"})
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "–", "und", "sowie"})
 _TRIGGER_TEXTS = _REPORTING | _CREDITS | {"("}  # tokens besides given names that vouch for a name
 _DETERMINERS = frozenset({"der", "des", "dem", "den", "Der", "Des", "Dem", "Den"})
 _WORD_PARTS = re.compile(r"[-'’]")
@@ -330,11 +332,16 @@ class PersonFinder:
             return None
         offices = [(start, t) for start, t in person.titles if t.state_actor]
         if not offices:
-            return self._announced(doc, person, ctx)
+            spoken_for = (ctx.institution_after(start) for start, t in person.titles if t.role)
+            return self._announced(doc, person, ctx) or next((iso for iso in spoken_for if iso), None)
         start, title = min(offices, key=lambda x: x[0])
         if _interlocutor(doc, start):
             # "ein Treffen mit Ministerpräsident X": the other side, not the subject's state
-            return ctx.place_state() or ctx.previous_state(title.anchor) or self.lex.bundes_country(doc._.agency)
+            n = ctx.sent_of[title.anchor]
+            return (
+                ctx.place_in(n) or (ctx.place_in(n - 1) if n > 0 else None)  # "nach Damaskus reisen und dort mit ..."
+                or ctx.place_state() or ctx.previous_state(title.anchor) or self.lex.bundes_country(doc._.agency)
+            )
         return (
             ctx.subject_state(title.anchor)
             or ctx.previous_state(title.anchor)
@@ -456,13 +463,45 @@ class _Context:
         return sorted(out, key=lambda m: m.span.start)
 
     def subject_state(self, anchor: int) -> str | None:
+        """The state heading the clause nearest before the title ("Großbritannien sagte ...
+        zu, Katar 100 Millionen Dollar, wie Außenminister X mitteilte" -> Katar), else the
+        sentence's first state."""
         found = self._candidates(self.sent_of[anchor], before=anchor)
-        return found[0].iso if found else None
+        heading = [m for m in found if self._heads_clause(m.span.start)]
+        return (heading[-1] if heading else found[0]).iso if found else None
+
+    def _heads_clause(self, start: int) -> bool:
+        i = start - 1
+        if i >= 0 and self.doc[i].lower_ in _ARTICLE_WORDS:
+            i -= 1
+        return i < 0 or self.doc[i].is_sent_end or self.doc[i].text in _CLAUSE_OPENERS or i < self.sents[self.sent_of[start]].start
 
     def previous_state(self, anchor: int) -> str | None:
         n = self.sent_of[anchor]
         found = self._candidates(n - 1) if n > 0 else []
         return found[0].iso if found else None
+
+    def institution_after(self, start: int) -> str | None:
+        """"Sprecherin Sarah Sanders ... im Weißen Haus": the state body a spokesperson or
+        other non-state office speaks from, named later in the same clause."""
+        sent = self.sents[self.sent_of[start]]
+        texts = doc_view(self.doc).texts
+        end = start
+        while end < sent.end and texts[end] not in (",", ";", ":"):
+            end += 1
+        for m in self.countries:
+            if m.kind == INSTITUTION and start < m.span.start < end:
+                return m.iso
+        return None
+
+    def place_in(self, sent_no: int) -> str | None:
+        """The state of the last place a sentence names ("in Ankara", "nach Damaskus")."""
+        sent, found = self.sents[sent_no], None
+        texts = doc_view(self.doc).texts
+        for i in range(sent.start + 1, sent.end):
+            if texts[i - 1] in LOCATIVE and texts[i][:1].isupper():
+                found = self.lex.country_by_capital(texts[i]) or self.lex.country_by_name(texts[i]) or found
+        return found
 
     def place_state(self) -> str | None:
         place = self.doc._.place
