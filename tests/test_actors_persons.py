@@ -40,7 +40,7 @@ def persons(nlp, text, **kw):
         ("Das teilte die Sprecherin im US-Außenamt, Marie Harf, mit.", [("Marie Harf", "USA", "Sprecherin")]),
         ("Er sprach mit Ursula von der Leyen (Deutschland) und Marise Payne (Australien).",
          [("Ursula von der Leyen", "DEU", None), ("Marise Payne", "AUS", None)]),
-        ("Der jordanische König Abdullah II. empfing ihn.", [("Abdullah", "JOR", "König")]),
+        ("Der jordanische König Abdullah II. empfing ihn.", [("Abdullah II.", "JOR", "König")]),
         ("Auch Sabah al-Ahmad al-Jaber al-Sabah war dabei.", [("Sabah al-Ahmad al-Jaber al-Sabah", None, None)]),
         ("Die Niederländerin Jeanine Hennis-Plasschaert sagte das.", [("Jeanine Hennis-Plasschaert", None, None)]),
         ("«Wir bleiben», sagte Gabriel. Gabriel lächelte.", [("Gabriel", None, None)]),
@@ -169,3 +169,18 @@ def test_statistical_persons_are_merged():
         ("PERSON", "Mustermann", "Max Mustermann", None),
         ("PERSON", "Zbigniew Rau", "Zbigniew Rau", "DEU"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an organisation after a title, the name after the comma
+        ("Die Not bleibe groß, sagte der Leiter von Caritas international, Oliver Müller.",
+         [("Oliver Müller", None, "Leiter")]),
+        # the object of a separable verb is not a speaker
+        ("Auch der Vatikan kündigte Hilfe an: Papst Franziskus stelle eine Million Euro bereit.",
+         [("Franziskus", "VAT", "Papst")]),
+    ],
+)
+def test_names_next_to_look_alikes(nlp, text, expected):
+    assert persons(nlp, text) == expected

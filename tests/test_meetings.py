@@ -276,3 +276,22 @@ def test_headline_alone_makes_no_meeting():
 def test_meeting_a_person(text, expected):
     result = coalition_nlp.extract(text)
     assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a meeting verb whose person object stands before it (verb-final clause)
+        ("Von der Leyen wird in der kommenden Woche in Amman den jordanischen König Abdullah II. treffen.",
+         [("planned", "Amman", {"Abdullah II."})]),
+        ("Aussenminister Ignazio Cassis wird Ende März in Bern seinen irakischen Amtskollegen Ibrahim al-Dschafari empfangen.",
+         [("planned", "Bern", {"Ignazio Cassis", "Ibrahim al-Dschafari"})]),
+        # talking with a person, at a destination that a "wo" clause makes the place
+        ("Putin reiste weiter nach Kairo, wo er mit dem ägyptischen Präsidenten Abdel Fattah al-Sisi über "
+         "den Bau eines Atomkraftwerks sprach.", [("held", "Kairo", {"Abdel Fattah al-Sisi"})]),
+        ("Der Minister sprach mit Journalisten über die Lage.", []),  # no person to meet
+    ],
+)
+def test_meeting_verbs_with_a_person(text, expected):
+    result = coalition_nlp.extract(text)
+    assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected

@@ -34,6 +34,9 @@ _REFLEXIVE = frozenset(_M["reflexive"])
 _DELIBERATE = frozenset(_M["deliberate"])
 _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
 _PERSON_OBJECT = frozenset(_M["person_object"])
+_TALK_WITH = frozenset(_M["talk_with"])
+_WITH = _M["talk_with_preposition"]
+_DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
 _REFERENCE_VERBS = frozenset(_M["reference_verbs"])
 _PARTICIPATION = frozenset(_M["participation"])
 _PARTICIPATION_SEPARABLE = {
@@ -43,7 +46,7 @@ _PARTICIPATION_NOUNS = frozenset(_M["participation_nouns"])
 # Every word that can start a trigger other than a meeting noun: the rest of a sentence is
 # passed over without looking at its clause, which keeps the component cheap.
 _TRIGGER_WORDS = (
-    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _PERSON_OBJECT | _REFERENCE_VERBS
+    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _PERSON_OBJECT | _TALK_WITH | _REFERENCE_VERBS
     | _PARTICIPATION | set(_PARTICIPATION_SEPARABLE) | _PARTICIPATION_NOUNS
 )
 _CONTRACTIONS: dict[str, str] = _M["contractions"]
@@ -275,7 +278,8 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
             or _SEPARABLE.get(low) in later
             or (low in _REFLEXIVE and "sich" in words)
             or (low in _DELIBERATE and words & _DELIBERATE_CUES)
-            or (low in _PERSON_OBJECT and _person_between(doc, i + 1, clause.end))
+            or (low in _PERSON_OBJECT and _person_between(doc, clause.start, clause.end))
+            or (low in _TALK_WITH and _WITH in words and _person_between(doc, _after_word(lowers, clause, _WITH), clause.end))
         ):
             trigger = Trigger(tok, "verb")
         elif tok.is_lower and low in _REFERENCE_VERBS:
@@ -289,6 +293,10 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
         trigger.quoted = tok.i in quoted
         found.append(trigger)
     return found
+
+
+def _after_word(lowers: list[str], clause: Span, word: str) -> int:
+    return next(i for i in range(clause.start, clause.end) if lowers[i] == word) + 1
 
 
 def _person_between(doc: Doc, start: int, end: int) -> bool:
@@ -363,6 +371,12 @@ def _places(sent: Span, skip: range) -> list[tuple[int, str]]:
         if lowers[i] in _PLACE_PREPS and i + 1 < sent.end and i + 1 not in skip:
             name = _place_at(doc, i + 1, sent.end, actors)
             if name:
+                out.append((i, name))
+        elif lowers[i] in _DESTINATION_PREPS and i + 1 < sent.end:
+            # "reiste nach Kairo, wo er mit ... sprach": the destination is where it happens
+            name = _place_at(doc, i + 1, sent.end, actors)
+            after = i + 1 + len(name.split()) if name else sent.end
+            if name and lowers[after : after + 2] == [",", "wo"]:
                 out.append((i, name))
     return out
 

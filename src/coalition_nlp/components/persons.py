@@ -36,10 +36,12 @@ _CLOSE = frozenset(_QUOTES["closing_quotes"]) - {")", "]", "“"}
 _TOGGLE = frozenset(_QUOTES["ambiguous_quotes"]) | {"“"}
 INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
 _ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des"})
+_VERB_PARTICLES = frozenset(_CONTEXT["verb_particles"])
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "–", "und", "sowie"})
 _TRIGGER_TEXTS = _REPORTING | _CREDITS | {"("}  # tokens besides given names that vouch for a name
 _DETERMINERS = frozenset({"der", "des", "dem", "den", "Der", "Des", "Dem", "Den"})
 _WORD_PARTS = re.compile(r"[-'’]")
+_REGNAL = re.compile(r"^[IVX]{1,5}\.?$")  # a ruler's number after the name
 _MAX_WORDS = 4  # "Sabah al-Ahmad al-Jaber al-Sabah", "Anders Fogh Rasmussen"
 _MAX_GAP = 4  # "die Sprecherin im US-Außenamt, Jen Psaki"
 
@@ -103,8 +105,9 @@ class PersonFinder:
         for start, end in ctx.titles:
             title = self._title(doc, start, end, ctx)
             name = self._name_after(doc, end, ctx)
-            if name is None:
-                name = self._apposition(doc, end, ctx, title)
+            if name is None or self.lex.is_name_particle(ctx.texts[name[0]]):
+                # "der Leiter von Caritas international, Oliver Müller": the name is after the comma
+                name = self._apposition(doc, end, ctx, title) or name
             if name is not None:
                 found.append((*name, title))
         for i, text in enumerate(ctx.texts):
@@ -154,6 +157,8 @@ class PersonFinder:
             if k == j or k >= len(doc) or not ctx.word(k):
                 break
             j = k
+        if words and j < len(doc) and _REGNAL.match(ctx.texts[j]):
+            j += 1  # "Abdullah II.", "Benedikt XVI"
         return j if words else None
 
     def _name_after(self, doc: Doc, i: int, ctx: "_Context") -> tuple[int, int] | None:
@@ -191,6 +196,8 @@ class PersonFinder:
         after = doc[end] if end < len(doc) else None
         if after is not None and not (after.is_punct or after.text[:1].islower()):
             return None
+        if after is not None and after.text in _VERB_PARTICLES and (end + 1 == len(doc) or doc[end + 1].is_punct):
+            return None  # "kündigte Hilfe an": the object of a separable verb, not a speaker
         return (start, end)
 
     def _credit(self, doc: Doc, i: int, ctx: "_Context") -> list[tuple[int, int]]:
