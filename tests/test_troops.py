@@ -54,6 +54,19 @@ def troops(text: str) -> list[tuple]:
         # the sender named in the previous sentence
         ("Auch Neuseeland beteiligt sich an der Mission. Die Regierung will bis zu 106 Soldaten entsenden.",
          [("NZL", "Soldaten", 106, 106, "announced")]),
+        # a change and the total it leads to, in two clauses
+        ("Großbritannien schickt weitere 440 Soldaten nach Afghanistan, die britische Truppe wächst damit auf rund 1100 Soldaten.",
+         [("GBR", "Soldaten", 440, 1100, "announced")]),
+        # members of a unit
+        ("Australien holt seine Jets zurück, etwa 80 Angehörige der Spezialkräfte bleiben im Land.",
+         [("AUS", "Spezialkräfte", None, 80, "current")]),
+        # the region of a state is a place, not the sender
+        ("Die USA wollen eine kleine Truppe belassen. Rund 200 Soldaten sollen im Nordosten Syriens bleiben.",
+         [("USA", "Soldaten", None, 200, "planned")]),
+        # no sender in the sentence: the one of the figure just told of, not a state trained
+        ("Die Bundeswehr soll bis zu 800 Soldaten stellen. Neu ist die Ausbildung irakischer Streitkräfte. "
+         "Dafür sollen zusätzlich bis zu 100 Ausbilder nach Bagdad geschickt werden.",
+         [("DEU", "Soldaten", 800, 800, "planned"), ("DEU", "Ausbilder", 100, None, "planned")]),
         # two kinds of personnel in one sentence
         ("Dänemark schickt 120 Soldaten und 30 Militärberater in den Irak.",
          [("DNK", "Soldaten", 120, None, "announced"), ("DNK", "Militärberater", 30, None, "announced")]),
@@ -72,6 +85,7 @@ def test_troop_numbers(text, expected):
         ("Die USA wollen 200 Soldaten in den Irak und nach Syrien schicken.", ["IRQ", "SYR"]),
         ("Belgien schickt 60 Ausbilder in den Nordirak.", ["IRQ"]),
         ("Japan entsendet 40 Soldaten.", []),
+        ("Dänemark schickt 100 Ausbilder nach Bagdad.", ["IRQ"]),  # a capital as the place
     ],
 )
 def test_destination(text, destination):
@@ -104,6 +118,7 @@ def test_approximation_and_evidence():
         "Die Soldaten erhalten monatlich 2000 Euro.",  # a salary
         "Die USA wollen mehrere hundert Soldaten mehr in den Irak schicken.",  # no figure
         "Im Jahr 2014 begann der Einsatz der Soldaten.",  # a year
+        "Die Koalition hat seit 2014 mehr als 150.000 irakische Sicherheitskräfte ausgebildet.",  # trained locals
     ],
 )
 def test_not_troop_numbers(text):

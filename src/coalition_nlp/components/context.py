@@ -148,6 +148,9 @@ _CLAUSE_BREAKS = frozenset(_CONTEXT["clause_breaks"])
 _PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
 _SOURCE_NOUNS = frozenset(_CONTEXT["source_nouns"])
 _GOVERNMENT_NOUNS = frozenset(_CONTEXT["government_nouns"])
+_PLACE_NOUNS = frozenset(_CONTEXT["place_nouns"])
+_GENITIVE_ARTICLES = frozenset({"des", "der"})
+_SUBJECT_WINDOW = _CONTEXT["subject_window"]
 
 
 def _clause_ids(doc: Doc) -> list[int]:
@@ -214,6 +217,10 @@ def in_place_phrase(mention: Span) -> bool:
     view = doc_view(mention.doc)
     texts, lowers, first = view.texts, view.lowers, view.sent_start(mention.start)
     i = mention.start - 1
+    if i >= first and lowers[i] in _GENITIVE_ARTICLES and i - 1 >= first and texts[i - 1] in _PLACE_NOUNS:
+        i -= 1  # "im Norden des Irak"
+    if i >= first and texts[i] in _PLACE_NOUNS:
+        i -= 1  # "im Nordosten Syriens": the region of a state is a place too
     if i >= first and lowers[i] not in _PLACE_PREPOSITIONS and texts[i][:1].islower():
         i -= 1  # one article or adjective in between
     if not (i >= first and lowers[i] in _PLACE_PREPOSITIONS):
@@ -228,13 +235,32 @@ def in_source_phrase(mention: Span) -> bool:
     return any(w in _SOURCE_NOUNS for w in before)
 
 
+def subject_state(sent: Span) -> str | None:
+    """The state a sentence (or one of its clauses) opens with: "Auch Neuseeland beteiligt
+    sich", "Der Bundestag hat" -- not a state further in ("die Ausbildung irakischer Kräfte")."""
+    view = doc_view(sent.doc)
+    for mention in actors_in(sent):
+        if not mention._.iso or in_place_phrase(mention) or in_source_phrase(mention):
+            continue
+        opening = max(
+            (i for i in range(sent.start, mention.start) if view.texts[i] in _CLAUSE_BREAKS),
+            default=sent.start - 1,
+        )
+        if mention.start - opening <= _SUBJECT_WINDOW:
+            return mention._.iso
+    return None
+
+
 def destinations(sent: Span) -> list[str]:
-    """States a sentence names as places things go to or happen in."""
-    out: list[str] = []
-    for mention in actors_in(sent, ext.COUNTRY):
-        if mention._.iso and in_place_phrase(mention) and mention._.iso not in out:
-            out.append(mention._.iso)
-    return out
+    """States a sentence names as places things go to or happen in, in text order: by name
+    ("in den Irak") or by a city that is a capital ("nach Bagdad")."""
+    view, lexicon = doc_view(sent.doc), get_lexicon()
+    found = [(m.start, m._.iso) for m in actors_in(sent, ext.COUNTRY) if m._.iso and in_place_phrase(m)]
+    found += [
+        (i, iso) for i in range(sent.start + 1, sent.end)
+        if view.lowers[i - 1] in _PLACE_PREPOSITIONS and (iso := lexicon.country_by_capital(view.texts[i]))
+    ]
+    return list(dict.fromkeys(iso for _, iso in sorted(found)))
 
 
 def sender_state(sent: Span, noun=None, numbers: list[Span] = ()) -> tuple[str | None, Span | None]:

@@ -316,11 +316,17 @@ class PersonFinder:
             owners = (index.get(key) or index.get(key.rstrip("s"))) if capitalised else None
             if not owners and key in alone and not _beside_name(doc, i, ctx):
                 owners = alone[key]
-            if not owners or len(owners) != 1 or i in ctx.blocked:
+            if not owners or i in ctx.blocked:
                 i += 1
                 continue
-            person = persons[next(iter(owners))]
-            start, end = _grow(texts, i, person.words)
+            # a surname two persons share ("Oliver Müller", "Gerd Müller") belongs to the one
+            # whose full name stands here; alone it stays ambiguous and is left out
+            runs = sorted(((_grow(texts, i, persons[o].words), o) for o in owners), key=lambda r: r[0][0] - r[0][1])
+            (start, end), owner = runs[0]
+            if len(runs) > 1 and (end - start < 2 or runs[1][0][1] - runs[1][0][0] == end - start):
+                i += 1
+                continue
+            person = persons[owner]
             span = Span(doc, start, end, label=ext.PERSON)
             span._.canonical = person.canonical
             title = attributes.get((start, end))

@@ -23,13 +23,15 @@ from .context import (
     prefix_state,
     previous_sentences,
     sender_state,
+    subject_state,
     token_state,
 )
 
 _DATA = load_json("troops.json")
 _PERSONNEL: dict[str, str] = _DATA["personnel"]
 _NEEDS_NUMBER = frozenset(_DATA["personnel_requires_number"])
-_COMPOUND_HEADS = tuple(k.lower() for k in ("Soldaten", "Soldatinnen", "Truppen", "Ausbilder", "kräfte"))
+_COMPOUND_HEADS = tuple(k.lower() for k in ("Soldaten", "Soldatinnen", "Truppen", "Ausbilder"))
+_PARTITIVE = frozenset(_DATA["partitive"])
 _DECREASE = WordSet(_DATA["decrease"])
 _MOVES = WordSet(_DATA["send"] + _DATA["increase"] + _DATA["decrease"])
 _ADDITIONAL = frozenset(_DATA["additional"])
@@ -54,7 +56,7 @@ def personnel_noun(text: str) -> str | None:
     lower = text.lower()
     for suffix in _COMPOUND_HEADS:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            return _PERSONNEL.get(suffix.capitalize(), "Soldaten" if "soldat" in suffix else suffix.capitalize())
+            return _PERSONNEL[suffix.capitalize()]  # "Bundeswehrsoldaten", "Kampftruppen"
     return None
 
 
@@ -76,6 +78,14 @@ def _noun_after(num: Span) -> Token | None:
         if tok.text[:1].isupper() and "-" in tok.text:
             return tok  # "US-Soldaten": a prefix compound is the noun itself
     return None
+
+
+def _genitive_noun(token: Token) -> Token:
+    """The noun after "der"/"des" that a partitive word ("Angehörige") counts, else itself."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("der", "des") and personnel_noun(doc[token.i + 2].text):
+        return doc[token.i + 2]
+    return token
 
 
 def _word_before(num: Span) -> Token | None:
@@ -100,10 +110,12 @@ class Troops:
             if _is_candidate(num):
                 by_sentence.setdefault(view.sent_of[num.start], []).append(num)
         found: list[Span] = []
+        last_sender = None
         for numbers in by_sentence.values():  # only sentences with a figure are read
             sent = view.sent(numbers[0].start)
-            for commitment in self._commitments(sent, numbers):
-                found.append(self._record(sent, commitment))
+            records = [self._record(sent, c, last_sender) for c in self._commitments(sent, numbers)]
+            found.extend(_joined(records))
+            last_sender = next((r._.event["country"] for r in reversed(records) if r._.event["country"]), last_sender)
         doc.spans[ext.TROOPS] = found
         return doc
 
@@ -116,6 +128,8 @@ class Troops:
         by_noun: dict[int, _Commitment] = {}
         for num in numbers:
             after = _noun_after(num)
+            if after is not None and after.text in _PARTITIVE:
+                after = _genitive_noun(after)  # "80 Angehörige der Spezialkräfte"
             if after is not None:
                 personnel = personnel_noun(after.text)
                 if personnel is None:
@@ -150,7 +164,7 @@ class Troops:
                 target.noun = c.noun
         return list(merged.values())
 
-    def _record(self, sent: Span, c: _Commitment) -> Span:
+    def _record(self, sent: Span, c: _Commitment, last_sender: str | None) -> Span:
         doc = sent.doc
         clause = clause_text([c.noun, *(n[0] for n in c.numbers)])
         change = total = start_value = None
@@ -196,10 +210,14 @@ class Troops:
         if own:
             sender = own
         if sender is None:
-            for prev in previous_sentences(sent):
-                sender, actor = sender_state(prev, None, [])
-                if sender:
-                    break
+            # named before: a sentence opening with a state, the sender of the figure just
+            # told of ("Dafür sollen zusätzlich 100 Ausbilder geschickt werden"), any state
+            earlier = previous_sentences(sent)
+            sender = (
+                next((iso for prev in earlier if (iso := subject_state(prev))), None)
+                or last_sender
+                or next((iso for prev in earlier if (iso := sender_state(prev)[0])), None)
+            )
         span._.event = {
             "country": sender,
             "actor": actor,
@@ -225,6 +243,28 @@ def _glued_prefix_state(noun: Token) -> str | None:
         if lower.endswith(suffix) and len(lower) > len(suffix):
             return prefix_state(noun.text[: len(noun.text) - len(suffix)])
     return None
+
+
+def _joined(records: list[Span]) -> list[Span]:
+    """One sentence, one state, one kind of personnel: "schickt weitere 440 Soldaten ...,
+    die Truppe wächst damit auf rund 1100 Soldaten" is one change with its total."""
+    out: list[Span] = []
+    for record in records:
+        ev = record._.event
+        partner = next(
+            (r for r in out if (r._.event["country"], r._.event["personnel"]) == (ev["country"], ev["personnel"])
+             and (r._.event["total"] is None) != (ev["total"] is None)
+             and (r._.event["change"] is None) != (ev["change"] is None)),
+            None,
+        )
+        if partner is None:
+            out.append(record)
+            continue
+        merged = partner._.event
+        merged["change"] = merged["change"] if merged["change"] is not None else ev["change"]
+        merged["total"] = merged["total"] if merged["total"] is not None else ev["total"]
+        merged["approx"] = merged["approx"] or ev["approx"]
+    return out
 
 
 def _casualty_context(num: Span) -> bool:
