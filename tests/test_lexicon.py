@@ -296,7 +296,7 @@ def test_referring_noun(lex, word, role):
         ("Nato", "Nato", "alliance", None),
         ("Nordatlantikpakts", "Nato", "alliance", None),
         ("Europäischen Union", "EU", "international_body", None),
-        ("EU-Kommission", "EU-Kommission", "international_body", None),
+        ("EU-Kommission", "Europäische Kommission", "international_body", None),
         ("Vereinten Nationen", "Vereinte Nationen", "international_body", None),
         ("Uno", "Vereinte Nationen", "international_body", None),
         ("Weltsicherheitsrats", "UN-Sicherheitsrat", "international_body", None),

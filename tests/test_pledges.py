@@ -31,6 +31,18 @@ def pledges(text: str) -> list[tuple]:
         # reported speech (Konjunktiv) in Swiss spelling
         ("Die Schweiz stelle zusätzlich 30 Millionen Franken bereit, sagte Aussenminister Didier Burkhalter.",
          [("CHE", 30e6, "CHF", False)]),
+        # the issuing state decides a currency name several states use
+        ("Norwegen sagte zehn Milliarden Kronen zu.", [("NOR", 10e9, "NOK", False)]),
+        ("Norwegen sagte 100 Millionen dänische Kronen zu.", [("NOR", 100e6, "DKK", False)]),
+        # money already given is provided money
+        ("Österreich habe seit 2012 bereits mehr als 100 Mio. Euro für die Syrien-Hilfe geleistet.",
+         [("AUT", 100e6, "EUR", True)]),
+        ("Die Europäische Kommission selbst steuert 560 Mio. Euro bei.", [("Europäische Kommission", 560e6, "EUR", False)]),
+        # the passive names the giver after "von"
+        ("Von der Weltbank werden weitere 400 Millionen Dollar bereitgestellt.", [("Weltbank", 400e6, "USD", False)]),
+        # a state inside a compound naming a thing is no donor; the givers named before are
+        ("Die UN lobten die Zusagen der internationalen Geber. Bei der Syrien-Konferenz seien sieben Milliarden "
+         "Dollar zugesagt worden.", [("Geber", 7e9, "USD", False)]),
         # one donor per clause
         ("Die Türkei stellte fünf Milliarden Dollar in Aussicht, Saudi-Arabien sagte 1,5 Milliarden Dollar zu.",
          [("TUR", 5e9, "USD", False), ("SAU", 1.5e9, "USD", False)]),

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..lexicon import get_lexicon, load_json
+from ..lexicon import get_lexicon, load_json, load_tsv
 from .context import (
     actors_in,
     clause_of,
@@ -32,6 +32,17 @@ _PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
 _PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
 _MAX_PURPOSE = 6
 _EVENT_NOUNS = tuple(_DATA["event_nouns"])
+_CURRENCIES = load_tsv("currencies.tsv")
+_FAMILY = {row["iso"]: row["family"] for row in _CURRENCIES if row["family"]}
+_ISSUED = {(row["family"], row["state"]): row["iso"] for row in _CURRENCIES if row["family"]}
+_DONOR_DECIDES = frozenset(_DATA["donor_decides_families"])
+_PASSIVE = frozenset(_DATA["passive_auxiliaries"])
+_GIVING_HEADS = frozenset(_DATA["giving_heads"])
+_GIVING_ENDINGS = tuple(_DATA["giving_endings"])
+_SPECIFIC_NAMES = {  # "dänische Kronen", "DKK": the text has chosen already
+    family: tuple(r["expression"] for r in _CURRENCIES if r["generic"] != "yes" and r["family"] == family)
+    for family in _DONOR_DECIDES
+}
 _COMMAS = frozenset({",", ";", ":"})
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—"})
 _NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
@@ -75,12 +86,38 @@ def _collective_donor(sent: Span, before: int) -> str | None:
 
 
 def _can_give(mention: Span) -> bool:
-    if in_place_phrase(mention) or in_source_phrase(mention) or _in_dateline(mention):
+    if (in_place_phrase(mention) and not _passive_agent(mention)) or in_source_phrase(mention):
+        return False
+    if _in_dateline(mention) or _thing_named_for(mention):
         return False
     if mention.label_ == ext.ORG and not mention._.iso:
         info = get_lexicon().org(mention._.canonical or mention.text)
         return info is None or info.kind not in _NOT_DONORS
     return bool(mention._.iso)
+
+
+def _passive_agent(mention: Span) -> bool:
+    """"Von der Weltbank werden 400 Millionen Dollar bereitgestellt": the giver after "von"."""
+    view = doc_view(mention.doc)
+    i = mention.start - 1
+    if i >= 0 and view.lowers[i] in ("der", "dem", "den"):
+        i -= 1
+    sent = view.sent(mention.start)
+    return i >= 0 and view.lowers[i] in ("von", "vom") and any(
+        view.lowers[k] in _PASSIVE for k in range(sent.start, sent.end)
+    )
+
+
+def _thing_named_for(mention: Span) -> bool:
+    """"Syrien-Konferenz", "Irak-Hilfe": a state inside a compound naming a thing gives nothing
+    ("US-Regierung", "Kreml-Sprecher" do)."""
+    lexicon = get_lexicon()
+    if len(mention) != 1 or "-" not in mention.text or lexicon.country_by_name(mention.text):
+        return False  # "Saudi-Arabien" is a name, not a compound
+    head = mention.text.rsplit("-", 1)[1]
+    return not (
+        head in _GIVING_HEADS or head.endswith(_GIVING_ENDINGS) or lexicon.office(head) or lexicon.org(head)
+    )
 
 
 def _comma_clause(money: Span) -> range:
@@ -108,11 +145,24 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
     own = [m for m in mentions if m.start in clause and m.start < money.start]
     ordered = own + [m for m in mentions if m.start < money.start] + [m for m in mentions if m.start >= money.end]
     for prev in previous_sentences(sent, limit=1) if not ordered else ():
+        # "Die UN lobten die Zusagen der internationalen Geber. ... seien sieben Milliarden zugesagt worden"
+        collective = _collective_donor(prev, prev.end_char)
+        if collective:
+            return collective, None
         ordered = [m for m in actors_in(prev) if _can_give(m)]
     if not ordered:
         return None, None
     mention = ordered[0]
     return (mention._.iso or mention._.canonical or mention.text), mention
+
+
+def _donors_currency(m, donor: str | None) -> str:
+    """A bare "Kronen" from Norway are Norwegian kroner: for currency names many states use
+    without a default, the donor's own currency wins over the parser's guess."""
+    family = _FAMILY.get(m.currency)
+    if family not in _DONOR_DECIDES or any(e in m.text for e in _SPECIFIC_NAMES[family]):
+        return m.currency
+    return _ISSUED.get((family, donor), m.currency)
 
 
 def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
@@ -121,7 +171,7 @@ def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
     clause = _comma_clause(money)
     candidates = [
         m for m in actors_in(sent, ext.COUNTRY)
-        if m.start in clause and m._.iso and m._.iso != donor
+        if m.start in clause and m._.iso and m._.iso != donor and not money.start <= m.start < money.end
         and not in_source_phrase(m) and not _event_place(m) and not _in_dateline(m)
     ]
     after = [m for m in candidates if m.start >= money.end]
@@ -185,12 +235,13 @@ class Pledges:
             if not is_commitment(sent) or _spoken_of_otherwise(money):
                 continue
             donor, donor_mention = _donor(sent, money)
+            currency = _donors_currency(m, donor)
             span = Span(doc, money.start, money.end, label="PLEDGE")
             span._.event = {
                 "donor": donor,
                 "donor_actor": donor_mention,
                 "amount": m.amount,
-                "currency": m.currency,
+                "currency": currency,
                 "approx": m.approx,
                 "purpose": _purpose(sent, money),
                 "recipient": _recipient(sent, money, donor),
