@@ -55,6 +55,7 @@ def test_names(nlp, text, expected):
     "text",
     [
         "Frankreich verlegt den Flugzeugträger «Charles de Gaulle» ins Mittelmeer.",
+        "Russland hat seinen Flugzeugträger «Admiral Kusnezow» vor die Küste geschickt.",  # a title in a ship's name
         "Die Tornado-Jets und die «Tornado» starten.",
         "Das berichtete die «New York Times» am Montag.",
         "Dem Magazin Paris-Match sagte er das.",

@@ -295,3 +295,26 @@ def test_meeting_a_person(text, expected):
 def test_meeting_verbs_with_a_person(text, expected):
     result = coalition_nlp.extract(text)
     assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a zu-infinitive after an announcement: planned, and not the talk told of before
+        ("Am Rande der Konferenz sprach Merkel mit dem türkischen Ministerpräsidenten Ahmet Davutoglu. "
+         "Die Kanzlerin kündigte an, das Thema beim EU-Gipfel Mitte Februar in Brüssel erneut aufzugreifen.",
+         "2016-02-04", [("held", None), ("planned", "Brüssel")]),
+        # "dort" is the place named just before: a destination in the same sentence ...
+        ("Grandi will Ende des Monats nach Damaskus reisen und dort mit Außenminister Walid al-Muallem sprechen.",
+         None, [("planned", "Damaskus")]),
+        # ... or the place of the sentence before, not the meeting told of last
+        ("Putin reiste nach Kairo, wo er mit dem ägyptischen Präsidenten Abdel Fattah al-Sisi sprach. "
+         "Am Abend wurde er in Ankara erwartet. Dort will er mit Präsident Recep Tayyip Erdogan beraten.",
+         None, [("held", "Kairo"), ("planned", "Ankara")]),
+        # a state and its capital named like it are one place
+        ("Bei der Konferenz in Kuwait sagten die Geber Milliarden zu. An der Konferenz in Kuwait-Stadt "
+         "nahmen Vertreter von 70 Staaten teil.", None, [("held", "Kuwait")]),
+    ],
+)
+def test_places_and_tense_across_sentences(text, published, expected):
+    assert [(m.status, m.location) for m in meetings(text, published)] == expected

@@ -61,6 +61,7 @@ _BLOCKER_PARTS = re.compile("|".join(map(re.escape, _M["blocker_parts"])))
 _PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
 _ANNOUNCE = frozenset(_TENSE["future_over_past"])
 _HELD = frozenset(_M["held_cues"])
+_ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
 _PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
@@ -317,6 +318,8 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
         return "planned"
     if not trigger.definite and any(w in _ANNOUNCE for w in clause_words[: trigger.token.i - clause.start]):
         return "planned"
+    if _infinitive_of_intent(clause, clause_words):
+        return "planned"
     for span in dates:
         if span.start >= clause.start and span.end <= clause.end:
             match = span._.date
@@ -325,6 +328,19 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
             if match.kind == "month" and match.text.lower().startswith("für "):
                 return "planned"
     return "held"
+
+
+def _infinitive_of_intent(clause: Span, clause_words: list[str]) -> bool:
+    """"Die Kanzlerin kündigte an, das Thema beim EU-Gipfel ... aufzugreifen": a zu-infinitive
+    after an announcement or intention speaks of the future."""
+    infinitive = any(_ZU_INFINITIVE.match(w) for w in clause_words) or any(
+        a == "zu" and b.isalpha() and b.endswith("en") for a, b in zip(clause_words, clause_words[1:])
+    )
+    if not infinitive:
+        return False
+    lowers = doc_view(clause.doc).lowers
+    before = lowers[clause.sent.start : clause.start]
+    return any(w in _ANNOUNCE or w in _PLANNED for w in before)
 
 
 def _place_at(doc: Doc, i: int, end: int, actors: list[Span]) -> str | None:
@@ -376,8 +392,8 @@ def _places(sent: Span, skip: range) -> list[tuple[int, str]]:
             # "reiste nach Kairo, wo er mit ... sprach": the destination is where it happens
             name = _place_at(doc, i + 1, sent.end, actors)
             after = i + 1 + len(name.split()) if name else sent.end
-            if name and lowers[after : after + 2] == [",", "wo"]:
-                out.append((i, name))
+            if name and (lowers[after : after + 2] == [",", "wo"] or _PLACE_ANAPHORS & set(lowers[after : sent.end])):
+                out.append((i, name))  # "nach Damaskus reisen und dort mit ... sprechen"
     return out
 
 
@@ -591,6 +607,12 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
     if not trigger.creates:
         places = [p for p in places if clause.start <= p[0] < clause.end]
     location = trigger.city or _nearest(places, trigger.token, clause)
+    there = location is None and any(w in _PLACE_ANAPHORS for w in _clause_words(clause))
+    if there:
+        # "Am Abend wurde er in Ankara erwartet. Dort will er ...": the place named just before
+        earlier = [p for prev in previous_sentences(sent, 1) if _same_paragraph(prev, sent) for p in _places(prev, range(0))]
+        if earlier:
+            location, there = earlier[-1][1], False
     date, date_text = _date(sent, trigger, status, trigger.creates)
     return Candidate(
         trigger=trigger,
@@ -601,7 +623,7 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
         date_text=date_text,
         size=_size(sent, clause),
         participants=[*_persons(sent, trigger), *_states(sent)],
-        there=location is None and any(w in _PLACE_ANAPHORS for w in _clause_words(clause)),
+        there=there,
     )
 
 
@@ -610,6 +632,13 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
 
 def _fold(text: str | None) -> str:
     return (text or "").casefold()
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """"Kuwait" and "Kuwait-Stadt" name one place: a city and the state named like it."""
+    a, b = _fold(a), _fold(b)
+    short, long = sorted((a, b), key=len)
+    return bool(short) and (a == b or long.startswith((short + "-", short + " ")))
 
 
 def _same_date(a: Meeting, c: Candidate) -> bool:
@@ -628,7 +657,7 @@ def _target(meetings: list[Meeting], c: Candidate) -> Meeting | None:
         return None
     if c.location:
         for m in reversed(same):
-            if _fold(m.location) == _fold(c.location):
+            if _same_place(m.location, c.location):
                 return m
         latest = same[-1]
         definite = c.trigger.definite or not c.trigger.creates

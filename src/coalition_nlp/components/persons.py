@@ -452,6 +452,8 @@ class _Context:
     def is_thing(self, start: int, end: int) -> bool:
         """A name in quotes on its own or after "Flugzeugträger" names a thing, not a person."""
         doc = self.doc
+        while start > 0 and self.lex.office(doc[start - 1].text):
+            start -= 1  # «Admiral Kusnezow»: a ship named with a title is still a ship
         before = doc[start - 1].text if start > 0 else ""
         after = doc[end].text if end < len(doc) else ""
         quoted = (before in _OPEN or before in _TOGGLE) and (after in _CLOSE or after in _TOGGLE)
