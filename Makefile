@@ -34,6 +34,8 @@ report: $(VENV)/.installed-dev
 evaluate: $(VENV)/.installed
 	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
 	$(BIN)/coalition-nlp evaluate $(OUT) --gold data/gold
+	$(BIN)/coalition-nlp extract data/heldout/articles -o out/heldout.jsonl --quiet
+	$(BIN)/coalition-nlp evaluate out/heldout.jsonl --gold data/heldout/gold
 
 # Throughput, peak RSS and workers speed-up against the bare-tokenizer floor (README "Throughput").
 bench: $(VENV)/.installed-dev
