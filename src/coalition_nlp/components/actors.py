@@ -15,6 +15,7 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon
 from .context import doc_view
 from .countries import CountryFinder
+from .patterns import pattern_docs
 from .persons import PersonFinder
 
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -27,7 +28,7 @@ class OrgFinder:
     def __init__(self, nlp: Language, lexicon):
         self.lex = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("ORG", [nlp.make_doc(form) for form in {f for f, _ in lexicon.org_forms()}])
+        self.matcher.add("ORG", pattern_docs(nlp)({f for f, _ in lexicon.org_forms()}))
 
     def __call__(self, doc: Doc) -> list[Span]:
         spans, taken = [], set()

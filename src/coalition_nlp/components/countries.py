@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import load_json
 from .context import doc_view
+from .patterns import pattern_docs
 
 NAME, ADJECTIVE, PREFIX, CAPITAL, INSTITUTION, OFFICE = (
     "name", "adjective", "prefix", "capital", "institution", "office",
@@ -45,13 +46,14 @@ class CountryFinder:
     def __init__(self, nlp: Language, lexicon):
         self.lex = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        make_docs = pattern_docs(nlp)
         for key, forms in (
             (NAME, lexicon.country_name_forms()),
             (ADJECTIVE, lexicon.country_adjective_forms()),
             (CAPITAL, lexicon.capital_forms()),
             (INSTITUTION, lexicon.institution_forms()),
         ):
-            self.matcher.add(key, [nlp.make_doc(form) for form in {f for f, _ in forms}])
+            self.matcher.add(key, make_docs({f for f, _ in forms}))
 
     def __call__(self, doc: Doc) -> list[CountryMention]:
         found: list[CountryMention] = []

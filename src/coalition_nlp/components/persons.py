@@ -20,6 +20,7 @@ from .. import extensions as ext
 from ..lexicon import load_json, load_list, load_tsv
 from .context import doc_view
 from .countries import ADJECTIVE, INSTITUTION, LOCATIVE, NAME, STATE_KINDS, CountryMention
+from .patterns import pattern_docs
 
 _CONTEXT = load_json("person_context.json")
 _FUNCTION_WORDS = frozenset(_CONTEXT["function_words"])
@@ -73,7 +74,7 @@ class PersonFinder:
     def __init__(self, nlp: Language, lexicon):
         self.lex = lexicon
         self.offices = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.offices.add("OFFICE", [nlp.make_doc(form) for form in {f for f, _ in lexicon.office_forms()}])
+        self.offices.add("OFFICE", pattern_docs(nlp)({f for f, _ in lexicon.office_forms()}))
 
     def __call__(
         self, doc: Doc, countries: list[CountryMention], orgs: list[Span], extra: list[Span] = ()
