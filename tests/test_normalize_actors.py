@@ -3,7 +3,8 @@ import pytest
 
 from coalition_nlp import extensions as ext
 from coalition_nlp import extract
-from coalition_nlp.normalize import _fold, _merge_person_variants
+from coalition_nlp.names import fold
+from coalition_nlp.normalize import _merge_person_variants
 
 
 class _Fake:
@@ -38,8 +39,8 @@ def test_merge_person_variants(names, expected):
 
 
 def test_fold():
-    assert _fold("Al-Dschafari") == _fold("al Dschafari") == "al dschafari"
-    assert _fold("François") == "francois"
+    assert fold("Al-Dschafari") == fold("al Dschafari") == "al dschafari"
+    assert fold("François") == "francois"
 
 
 def test_one_actor_per_entity():

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .evaluate import fold, person_matches
+from .names import fold, person_matches
 from .records import (
     Actor,
     ArticleExtraction,

@@ -7,35 +7,16 @@ records, so the order of records never matters. A prediction left over that matc
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from rapidfuzz import fuzz
 
+from .names import fold, person_matches
 from .records import ArticleExtraction, ArticleInfo
 
 KINDS = ("persons", "countries", "meetings", "troop_commitments", "money_pledges")
 EVENT_KINDS = ("meetings", "troop_commitments", "money_pledges")
-
-
-def fold(text: str | None) -> str:
-    """Case, diacritics and hyphens folded, white space collapsed."""
-    if text is None:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().replace("-", " ").split())
-
-
-def person_matches(predicted: str, gold: str) -> bool:
-    p, g = fold(predicted), fold(gold)
-    if p == g:
-        return True
-    if (len(p.split()) == 1) != (len(g.split()) == 1):
-        return False  # a bare surname never matches a full name
-    return fuzz.token_set_ratio(p, g) >= 90
 
 
 def _close(value: float | None, gold: float, tolerance: float) -> bool:

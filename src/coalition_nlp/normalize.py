@@ -6,7 +6,6 @@ code); here those references become actor ids and each record gets its evidence.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -17,6 +16,7 @@ from . import extensions as ext
 from .components.context import doc_view
 from .ingest import Article
 from .lexicon import get_lexicon
+from .names import fold
 from .records import (
     Actor,
     ArticleExtraction,
@@ -101,21 +101,21 @@ class _Actors:
 def _merge_person_variants(clusters: dict[tuple[str, str], list[SpacySpan]]) -> None:
     """Fold part-name clusters ("Carter", "Kerrys", "Le Drian") into the one full name that
     contains them, and spelling variants of a full name into each other."""
-    persons = sorted((k for k in clusters if k[0] == ext.PERSON), key=lambda k: -len(_fold(k[1]).split()))
+    persons = sorted((k for k in clusters if k[0] == ext.PERSON), key=lambda k: -len(fold(k[1]).split()))
     for key in persons:
-        words = _fold(key[1]).split()
+        words = fold(key[1]).split()
         variants = {tuple(words), tuple(words[:-1] + [words[-1].rstrip("s")])}
         targets = [
             k for k in persons
-            if k != key and k in clusters and len(_fold(k[1]).split()) > len(words)
-            and any(_is_part(v, _fold(k[1]).split()) for v in variants)
+            if k != key and k in clusters and len(fold(k[1]).split()) > len(words)
+            and any(_is_part(v, fold(k[1]).split()) for v in variants)
         ]
         if len(targets) == 1 and key in clusters:
             clusters[targets[0]].extend(clusters.pop(key))
-    full = [k for k in persons if k in clusters and len(_fold(k[1]).split()) > 1]
+    full = [k for k in persons if k in clusters and len(fold(k[1]).split()) > 1]
     for i, a in enumerate(full):
         for b in full[i + 1 :]:
-            if a in clusters and b in clusters and fuzz.ratio(_fold(a[1]), _fold(b[1])) >= _SAME_NAME:
+            if a in clusters and b in clusters and fuzz.ratio(fold(a[1]), fold(b[1])) >= _SAME_NAME:
                 clusters[a].extend(clusters.pop(b))
 
 
@@ -125,13 +125,6 @@ _SAME_NAME = 90  # fuzz.ratio of folded full names: transliteration variants, no
 def _is_part(part: tuple[str, ...], words: list[str]) -> bool:
     n = len(part)
     return any(tuple(words[i : i + n]) == part for i in range(len(words) - n + 1))
-
-
-def _fold(name: str) -> str:
-    """Case, diacritics and hyphens folded: "Al-Dschafari" ~ "al-Dschafari", "François" ~ "Francois"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().replace("-", " ").split())
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
