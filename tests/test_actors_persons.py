@@ -93,6 +93,13 @@ def test_no_person(nlp, text):
         ("Am Abend wurde er in Ankara erwartet. Dort will er mit Präsident Recep Tayyip Erdogan beraten.", "Moskau", "TUR"),
         # a spokesperson speaks for the state body named in the clause
         ("Rund 200 Soldaten bleiben, wie Sprecherin Sarah Sanders am Donnerstag im Weißen Haus mitteilte.", None, "USA"),
+        # a German party's politician acts for Germany, whatever the sentence names
+        ("Die türkische Regierung lehnte ab. «Wir haben lange genug verhandelt», sagte Außenminister Sigmar Gabriel (SPD).", None, "DEU"),
+        # an adjective of something else is not the speaker's state; the sentence before is
+        ("Österreich stockt auf. Weitere 3 Mio. Euro würden für die Versorgung syrischer Flüchtlinge bereitgestellt, "
+         "kündigte Außenministerin Karin Kneissl an.", None, "AUT"),
+        # the state the paragraph is about
+        ("Dänemark geht noch weiter. «Wir übernehmen Verantwortung», sagt ein Sprecher. Außenminister Kristian Jensen sagte Hilfe zu.", None, "DNK"),
         # (4) dpa: an unmarked office is German
         ("Verteidigungsministerin Ursula von der Leyen (CDU) verteidigte den Einsatz.", None, "DEU"),
     ],
@@ -100,6 +107,19 @@ def test_no_person(nlp, text):
 def test_state_from_context(nlp, text, place, expected):
     [(_, iso, _)] = persons(nlp, text, place=place)
     assert iso == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das teilte Brett McGurk, dem US-Sondergesandten für die Koalition, mit.", [("Brett McGurk", "USA", "Sondergesandter")]),
+        ("Jens Stoltenberg, der Nato-Generalsekretär, warnte.", [("Jens Stoltenberg", None, "Generalsekretär")]),
+        # a foreign office is not German by default
+        ("Präsident Donald Trump verlangt mehr Geld.", [("Donald Trump", None, "Präsident")]),
+    ],
+)
+def test_title_after_the_name_and_foreign_offices(nlp, text, expected):
+    assert persons(nlp, text) == expected
 
 
 def test_unnamed_office_holder_announces_the_name(nlp):

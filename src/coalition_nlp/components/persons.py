@@ -29,6 +29,8 @@ _THING_HEADS = frozenset(_CONTEXT["non_person_heads"])
 _NOUN_SUFFIXES = tuple(_CONTEXT["common_noun_suffixes"])
 _REPORTING = frozenset(load_list("reporting_verbs.txt"))
 _PARTIES = {row["form"]: row["party"] for row in load_tsv("parties.tsv")}
+_DOMESTIC_ROLE_ENDINGS = tuple(_CONTEXT["domestic_role_endings"])
+_PARTY_STATES = {row["party"]: row["country"] for row in load_tsv("parties.tsv") if row["country"]}
 _DATES = load_json("dates.json")
 _CALENDAR = frozenset(_DATES["weekdays"]) | frozenset(_DATES["months"])
 _QUOTES = load_json("sentences.json")
@@ -129,10 +131,20 @@ class PersonFinder:
             if name is not None:
                 found.append((*name, None))
         return [
-            (start, end, self._bracket(doc, start, end, ctx, title))
+            (start, end, self._bracket(doc, start, end, ctx, title or self._trailing_title(doc, end, ctx)))
             for start, end, title in found
             if not ctx.is_thing(start, end)
         ]
+
+    def _trailing_title(self, doc: Doc, end: int, ctx: "_Context") -> _Title | None:
+        """ "Brett McGurk, dem US-Sondergesandten für ...", "Jens Stoltenberg, der
+        Nato-Generalsekretär": an office in apposition after the name."""
+        if end + 2 >= len(doc) or ctx.texts[end] != "," or ctx.texts[end + 1].lower() not in _ARTICLE_WORDS:
+            return None
+        for start, stop in ctx.titles:
+            if end + 2 <= start <= end + 3:  # one adjective may stand between: "dem britischen Außenminister"
+                return self._title(doc, start, stop, ctx)
+        return None
 
     def _bracket(self, doc: Doc, start: int, end: int, ctx: "_Context", title: _Title | None) -> _Title | None:
         """ "(Deutschland)" after a name is the state, "(CDU)" the party."""
@@ -342,6 +354,9 @@ class PersonFinder:
         explicit = [t.iso for _, t in person.titles if t.iso and (t.state_actor or not t.role)]
         if explicit:
             return max(set(explicit), key=explicit.count)
+        by_party = next((_PARTY_STATES[t.party] for _, t in person.titles if _PARTY_STATES.get(t.party)), None)
+        if by_party:
+            return by_party  # "Sigmar Gabriel (SPD)": a German party's politician acts for Germany
         if any(t.org for _, t in person.titles):
             return None
         offices = [(start, t) for start, t in person.titles if t.state_actor]
@@ -354,13 +369,15 @@ class PersonFinder:
             n = ctx.sent_of[title.anchor]
             return (
                 ctx.place_in(n) or (ctx.place_in(n - 1) if n > 0 else None)  # "nach Damaskus reisen und dort mit ..."
-                or ctx.place_state() or ctx.previous_state(title.anchor) or self.lex.bundes_country(doc._.agency)
+                or ctx.place_state() or ctx.previous_state(title.anchor)
+                or (self.lex.bundes_country(doc._.agency) if _domestic(title.role) else None)
             )
         return (
             ctx.subject_state(title.anchor)
             or ctx.previous_state(title.anchor)
+            or ctx.paragraph_state(title.anchor)
             or ctx.place_state()
-            or self.lex.bundes_country(doc._.agency)
+            or (self.lex.bundes_country(doc._.agency) if _domestic(title.role) else None)
         )
 
     def _announced(self, doc: Doc, person: _Person, ctx: "_Context") -> str | None:
@@ -484,7 +501,11 @@ class _Context:
         sentence's first state."""
         found = self._candidates(self.sent_of[anchor], before=anchor)
         heading = [m for m in found if self._heads_clause(m.span.start)]
-        return (heading[-1] if heading else found[0]).iso if found else None
+        if heading:
+            return heading[-1].iso
+        # not an adjective of something else ("die Versorgung syrischer Flüchtlinge, sagte X")
+        named = [m for m in found if m.kind != ADJECTIVE]
+        return named[0].iso if named else None
 
     def _heads_clause(self, start: int) -> bool:
         i = start - 1
@@ -496,6 +517,15 @@ class _Context:
         n = self.sent_of[anchor]
         found = self._candidates(n - 1) if n > 0 else []
         return found[0].iso if found else None
+
+    def paragraph_state(self, anchor: int) -> str | None:
+        """The state heading the paragraph's first sentence ("Dänemark geht noch weiter. ...")."""
+        n = self.sent_of[anchor]
+        texts = doc_view(self.doc).texts
+        while n > 0 and not (self.sents[n].start > 0 and "\n" in texts[self.sents[n].start - 1]):
+            n -= 1
+        heading = [m for m in self._candidates(n) if self._heads_clause(m.span.start)]
+        return heading[0].iso if heading and n < self.sent_of[anchor] else None
 
     def institution_after(self, start: int) -> str | None:
         """"Sprecherin Sarah Sanders ... im Weißen Haus": the state body a spokesperson or
@@ -535,6 +565,12 @@ def _title_spans(doc: Doc, finder: PersonFinder) -> list[tuple[int, int]]:
         if lex.referring_noun(text) or ("-" in text and (lex.office(text) or lex.referring_noun(text.rsplit("-", 1)[1]))):
             spans.add((i, i + 1))
     return sorted(spans)
+
+
+def _domestic(role: str | None) -> bool:
+    """An office a German newspaper names without "Bundes-" only for its own government
+    ("Außenminister X" is German; "Präsident X", "Premierminister X" are not)."""
+    return bool(role) and role.lower().endswith(_DOMESTIC_ROLE_ENDINGS)
 
 
 def _interlocutor(doc: Doc, start: int) -> bool:
