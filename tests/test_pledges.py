@@ -43,6 +43,9 @@ def pledges(text: str) -> list[tuple]:
         # a state inside a compound naming a thing is no donor; the givers named before are
         ("Die UN lobten die Zusagen der internationalen Geber. Bei der Syrien-Konferenz seien sieben Milliarden "
          "Dollar zugesagt worden.", [("Geber", 7e9, "USD", False)]),
+        # the people the money is for are not its donor; the speaker's state is
+        ("Aus dem Fonds würden weitere 3 Mio. Euro für die Versorgung syrischer Flüchtlinge bereitgestellt, "
+         "kündigte die österreichische Außenministerin Karin Kneissl an.", [("AUT", 3e6, "EUR", False)]),
         # one donor per clause
         ("Die Türkei stellte fünf Milliarden Dollar in Aussicht, Saudi-Arabien sagte 1,5 Milliarden Dollar zu.",
          [("TUR", 5e9, "USD", False), ("SAU", 1.5e9, "USD", False)]),

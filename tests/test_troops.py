@@ -67,6 +67,17 @@ def troops(text: str) -> list[tuple]:
         ("Die Bundeswehr soll bis zu 800 Soldaten stellen. Neu ist die Ausbildung irakischer Streitkräfte. "
          "Dafür sollen zusätzlich bis zu 100 Ausbilder nach Bagdad geschickt werden.",
          [("DEU", "Soldaten", 800, 800, "planned"), ("DEU", "Ausbilder", 100, None, "planned")]),
+        # the next sentence completes the change with its total
+        ("Die USA schicken weitere 217 Soldaten in den Irak. Die Obergrenze für die amerikanischen Truppen "
+         "steigt damit von 3870 auf 4087 Soldaten.", [("USA", "Soldaten", 217, 4087, "announced")]),
+        # a cap stands beside the current strength
+        ("Insgesamt sind derzeit rund 415 deutsche Soldaten im Einsatz, dessen Obergrenze bei 700 liegt.",
+         [("DEU", "Soldaten", None, 415, "current"), ("DEU", "Soldaten", None, 700, "current")]),
+        # a unit's strength set "auf N"
+        ("Derzeit sind in Incirlik rund 260 deutsche Soldaten stationiert. Danach werde das Kontingent in Jordanien "
+         "auf etwa 250 verringert.", [("DEU", "Soldaten", None, 260, "current"), ("DEU", "Soldaten", None, 250, "announced")]),
+        ("Zudem würden 25 zusätzliche Sanitäter nach Bagdad geschickt, teilte Den Haag mit.",
+         [("NLD", "Sanitäter", 25, None, "announced")]),
         # two kinds of personnel in one sentence
         ("Dänemark schickt 120 Soldaten und 30 Militärberater in den Irak.",
          [("DNK", "Soldaten", 120, None, "announced"), ("DNK", "Militärberater", 30, None, "announced")]),
@@ -119,6 +130,7 @@ def test_approximation_and_evidence():
         "Die USA wollen mehrere hundert Soldaten mehr in den Irak schicken.",  # no figure
         "Im Jahr 2014 begann der Einsatz der Soldaten.",  # a year
         "Die Koalition hat seit 2014 mehr als 150.000 irakische Sicherheitskräfte ausgebildet.",  # trained locals
+        "An der Mission der Nato sind rund 500 Soldaten aus Bündnisstaaten beteiligt.",  # many senders
     ],
 )
 def test_not_troop_numbers(text):

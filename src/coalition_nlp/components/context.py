@@ -238,17 +238,19 @@ def in_source_phrase(mention: Span) -> bool:
 def subject_state(sent: Span) -> str | None:
     """The state a sentence (or one of its clauses) opens with: "Auch Neuseeland beteiligt
     sich", "Der Bundestag hat" -- not a state further in ("die Ausbildung irakischer Kräfte")."""
-    view = doc_view(sent.doc)
     for mention in actors_in(sent):
-        if not mention._.iso or in_place_phrase(mention) or in_source_phrase(mention):
-            continue
-        opening = max(
-            (i for i in range(sent.start, mention.start) if view.texts[i] in _CLAUSE_BREAKS),
-            default=sent.start - 1,
-        )
-        if mention.start - opening <= _SUBJECT_WINDOW:
+        if mention._.iso and not in_place_phrase(mention) and not in_source_phrase(mention) and _opens_clause(mention):
             return mention._.iso
     return None
+
+
+def _opens_clause(mention: Span) -> bool:
+    view = doc_view(mention.doc)
+    first = view.sent_start(mention.start)
+    opening = max(
+        (i for i in range(first, mention.start) if view.texts[i] in _CLAUSE_BREAKS), default=first - 1
+    )
+    return mention.start - opening <= _SUBJECT_WINDOW
 
 
 def destinations(sent: Span) -> list[str]:
@@ -278,9 +280,12 @@ def sender_state(sent: Span, noun=None, numbers: list[Span] = ()) -> tuple[str |
                 break
     if iso is None:
         for mention in actors_in(sent):
-            if mention._.iso and not in_place_phrase(mention) and not in_source_phrase(mention):
-                iso = mention._.iso
-                break
+            if not mention._.iso or in_place_phrase(mention) or in_source_phrase(mention):
+                continue
+            if mention.text[:1].islower() and not _opens_clause(mention):
+                continue  # "irakische Einheiten schulen": an adjective of someone else
+            iso = mention._.iso
+            break
     persons = [m for m in actors_in(sent, ext.PERSON) if iso and m._.iso == iso]
     return iso, (persons[0] if persons else None)
 

@@ -96,6 +96,13 @@ def _can_give(mention: Span) -> bool:
     return bool(mention._.iso)
 
 
+def _beneficiary(mention: Span) -> bool:
+    """After the amount, "für die Versorgung syrischer Flüchtlinge" names who receives it."""
+    lowers = doc_view(mention.doc).lowers
+    window = lowers[max(0, mention.start - 4) : mention.start]
+    return mention.text[:1].islower() or "für" in window or "an" in window
+
+
 def _passive_agent(mention: Span) -> bool:
     """"Von der Weltbank werden 400 Millionen Dollar bereitgestellt": the giver after "von"."""
     view = doc_view(mention.doc)
@@ -143,7 +150,8 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
         return collective, None
     mentions = [m for m in actors_in(sent) if _can_give(m)]
     own = [m for m in mentions if m.start in clause and m.start < money.start]
-    ordered = own + [m for m in mentions if m.start < money.start] + [m for m in mentions if m.start >= money.end]
+    after = [m for m in mentions if m.start >= money.end and not _beneficiary(m)]
+    ordered = own + [m for m in mentions if m.start < money.start] + after
     for prev in previous_sentences(sent, limit=1) if not ordered else ():
         # "Die UN lobten die Zusagen der internationalen Geber. ... seien sieben Milliarden zugesagt worden"
         collective = _collective_donor(prev, prev.end_char)

@@ -32,6 +32,10 @@ _PERSONNEL: dict[str, str] = _DATA["personnel"]
 _NEEDS_NUMBER = frozenset(_DATA["personnel_requires_number"])
 _COMPOUND_HEADS = tuple(k.lower() for k in ("Soldaten", "Soldatinnen", "Truppen", "Ausbilder"))
 _PARTITIVE = frozenset(_DATA["partitive"])
+_UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
+_MULTINATIONAL = frozenset(_DATA["multinational"])
+_CAPS = WordSet(_DATA["cap_nouns"])
+_CONTINUATION = WordSet(_DATA["continuation"])
 _DECREASE = WordSet(_DATA["decrease"])
 _MOVES = WordSet(_DATA["send"] + _DATA["increase"] + _DATA["decrease"])
 _ADDITIONAL = frozenset(_DATA["additional"])
@@ -65,6 +69,7 @@ class _Commitment:
     noun: Token
     personnel: str
     numbers: list[Span] = field(default_factory=list)
+    cap: bool = False  # a stated ceiling stands on its own: "415 Soldaten ..., dessen Obergrenze bei 700 liegt"
 
 
 def _noun_after(num: Span) -> Token | None:
@@ -78,6 +83,12 @@ def _noun_after(num: Span) -> Token | None:
         if tok.text[:1].isupper() and "-" in tok.text:
             return tok  # "US-Soldaten": a prefix compound is the noun itself
     return None
+
+
+def _multinational(noun: Token) -> bool:
+    """"500 Soldaten aus Bündnisstaaten": many senders, none to name."""
+    doc = noun.doc
+    return noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "aus" and doc[noun.i + 2].text in _MULTINATIONAL
 
 
 def _genitive_noun(token: Token) -> Token:
@@ -114,6 +125,8 @@ class Troops:
         for numbers in by_sentence.values():  # only sentences with a figure are read
             sent = view.sent(numbers[0].start)
             records = [self._record(sent, c, last_sender) for c in self._commitments(sent, numbers)]
+            if found and sent.text in _CONTINUATION:
+                records = _joined([found.pop(), *records])  # "... steigt damit auf 4087 Soldaten"
             found.extend(_joined(records))
             last_sender = next((r._.event["country"] for r in reversed(records) if r._.event["country"]), last_sender)
         doc.spans[ext.TROOPS] = found
@@ -132,14 +145,16 @@ class Troops:
                 after = _genitive_noun(after)  # "80 Angehörige der Spezialkräfte"
             if after is not None:
                 personnel = personnel_noun(after.text)
-                if personnel is None:
+                if personnel is None or after.text in _UNIT_NOUNS or _multinational(after):
                     continue
                 noun = after
             else:
                 before = _word_before(num)
+                word = before.lower_ if before is not None else ""
                 follows = num.doc[num.end] if num.end < len(num.doc) else None
-                if not (follows is not None and _moves(follows)) and (before is None or before.lower_ not in ("um", "auf", "von")):
-                    continue  # a bare number counts only as "um N", "auf N", "von N" or "N abgezogen"
+                capped = word == "bei" and clause_text([num[0]]) in _CAPS  # "dessen Obergrenze bei 700 liegt"
+                if not (follows is not None and _moves(follows)) and word not in ("um", "auf", "von") and not capped:
+                    continue  # a bare number counts only as "um N", "auf N", "von N", "N abgezogen", a cap
                 earlier = [t for t in nouns if t.i < num.start and clause_of(t) == clause_of(num[0])]
                 if not earlier:
                     earlier = [t for t in nouns if t.i < num.start]
@@ -149,20 +164,24 @@ class Troops:
                 personnel = personnel_noun(noun.text)
             if _casualty_context(num):
                 continue
+            if after is None and capped:
+                by_noun[-num.start - 1] = _Commitment(noun, personnel, [num], cap=True)
+                continue
             by_noun.setdefault(noun.i, _Commitment(noun, personnel)).numbers.append(num)
         # "um rund 560 auf dann 4.600 Soldaten": numbers before the noun join its commitment
-        merged: dict[int, _Commitment] = {}
-        for c in sorted(by_noun.values(), key=lambda c: c.noun.i):
-            target = next(
-                (m for m in merged.values() if m.personnel == c.personnel and clause_of(m.noun) == clause_of(c.noun)),
+        merged: list[_Commitment] = []
+        for c in sorted(by_noun.values(), key=lambda c: (c.noun.i, c.cap)):
+            target = None if c.cap else next(
+                (m for m in merged
+                 if not m.cap and m.personnel == c.personnel and clause_of(m.noun) == clause_of(c.noun)),
                 None,
             )
             if target is None:
-                merged[c.noun.i] = c
+                merged.append(c)
             else:
                 target.numbers.extend(c.numbers)
                 target.noun = c.noun
-        return list(merged.values())
+        return merged
 
     def _record(self, sent: Span, c: _Commitment, last_sender: str | None) -> Span:
         doc = sent.doc
@@ -253,8 +272,7 @@ def _joined(records: list[Span]) -> list[Span]:
         ev = record._.event
         partner = next(
             (r for r in out if (r._.event["country"], r._.event["personnel"]) == (ev["country"], ev["personnel"])
-             and (r._.event["total"] is None) != (ev["total"] is None)
-             and (r._.event["change"] is None) != (ev["change"] is None)),
+             and (_completes(r._.event, ev) or _completes(ev, r._.event))),
             None,
         )
         if partner is None:
@@ -264,7 +282,18 @@ def _joined(records: list[Span]) -> list[Span]:
         merged["change"] = merged["change"] if merged["change"] is not None else ev["change"]
         merged["total"] = merged["total"] if merged["total"] is not None else ev["total"]
         merged["approx"] = merged["approx"] or ev["approx"]
+        if record.sent != partner.sent:
+            merged.setdefault("evidence", []).append(record)
     return out
+
+
+def _completes(first: dict, second: dict) -> bool:
+    """``second`` adds the total ``first`` lacks, agreeing on the change where both state it."""
+    return (
+        first["total"] is None and second["total"] is not None
+        and (second["change"] is None or second["change"] == first["change"])
+        and first["change"] is not None
+    )
 
 
 def _casualty_context(num: Span) -> bool:
