@@ -318,3 +318,26 @@ def test_meeting_verbs_with_a_person(text, expected):
 )
 def test_places_and_tense_across_sentences(text, published, expected):
     assert [(m.status, m.location) for m in meetings(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place led in by an article, a state's adjective and "Hauptstadt"; a partner in apposition
+        ("Gabriel war in die jordanische Hauptstadt Amman gereist und hatte dort mit dem Außenminister Jordaniens, "
+         "Aiman al-Safadi, über die Stationierung gesprochen.", [("held", "Amman", {"Aiman al-Safadi"})]),
+        ("Am Rande des G20-Gipfels im chinesischen Hangzhou hatte Premierministerin Theresa May mit US-Präsident "
+         "Barack Obama gesprochen.", [("held", "Hangzhou", {"Theresa May", "Barack Obama"})]),
+        # bringing parties together, agreeing with someone
+        ("Der Sondergesandte will die Delegationen Mitte Mai erneut in Genf zusammenbringen.", [("planned", "Genf", set())]),
+        ("Verteidigungsminister Steven Vandeput hatte den Wechsel in Den Haag mit seiner Amtskollegin "
+         "Jeanine Hennis-Plasschaert vereinbart.", [("held", "Den Haag", {"Steven Vandeput", "Jeanine Hennis-Plasschaert"})]),
+        # "der beiden": the two persons just named
+        ("Präsident Donald Trump hat mit Präsident Recep Tayyip Erdogan telefoniert. Ein persönliches Treffen der "
+         "beiden sei für die kommenden Wochen geplant.", [("planned", None, {"Donald Trump", "Recep Tayyip Erdogan"})]),
+        ("Das Treffen fand im Mai statt.", [("held", None, set())]),  # a month is no place
+    ],
+)
+def test_places_partners_and_pairs(text, expected):
+    result = coalition_nlp.extract(text)
+    assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected

@@ -37,6 +37,10 @@ _PERSON_OBJECT = frozenset(_M["person_object"])
 _TALK_WITH = frozenset(_M["talk_with"])
 _WITH = _M["talk_with_preposition"]
 _DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
+_PLACE_LEAD_INS = frozenset(_M["place_lead_ins"])
+_MAX_LEAD_IN = 3
+_PARTNER_WINDOW = 8
+_BOTH = frozenset(_M["both"])
 _REFERENCE_VERBS = frozenset(_M["reference_verbs"])
 _PARTICIPATION = frozenset(_M["participation"])
 _PARTICIPATION_SEPARABLE = {
@@ -63,6 +67,7 @@ _ANNOUNCE = frozenset(_TENSE["future_over_past"])
 _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
+_CALENDAR = frozenset(w.lower() for w in [*_DATE_WORDS["weekdays"], *_DATE_WORDS["months"]])  # "im Mai" is no place
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
 _PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
 _NOT_PLACES = frozenset(_M["not_places"])
@@ -280,7 +285,7 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
             or (low in _REFLEXIVE and "sich" in words)
             or (low in _DELIBERATE and words & _DELIBERATE_CUES)
             or (low in _PERSON_OBJECT and _person_between(doc, clause.start, clause.end))
-            or (low in _TALK_WITH and _WITH in words and _person_between(doc, _after_word(lowers, clause, _WITH), clause.end))
+            or (low in _TALK_WITH and _WITH in lowers[sent.start : sent.end] and _partner_with(doc, lowers, sent))
         ):
             trigger = Trigger(tok, "verb")
         elif tok.is_lower and low in _REFERENCE_VERBS:
@@ -296,8 +301,20 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
     return found
 
 
-def _after_word(lowers: list[str], clause: Span, word: str) -> int:
-    return next(i for i in range(clause.start, clause.end) if lowers[i] == word) + 1
+def _both(sent: Span, trigger: Trigger, clause: Span) -> list:
+    """"Ein persönliches Treffen der beiden": the persons of the sentence before."""
+    if _BOTH.isdisjoint(_clause_words(clause)):
+        return []
+    return [p for prev in previous_sentences(sent, 1) for p in actors_in(prev, ext.PERSON)]
+
+
+def _partner_with(doc: Doc, lowers: list[str], sent: Span) -> bool:
+    """A person within a few words after "mit", an apposition included
+    ("mit dem Außenminister Jordaniens, Aiman al-Safadi, gesprochen")."""
+    return any(
+        _person_between(doc, i + 1, min(sent.end, i + 1 + _PARTNER_WINDOW))
+        for i in range(sent.start, sent.end) if lowers[i] == _WITH
+    )
 
 
 def _person_between(doc: Doc, start: int, end: int) -> bool:
@@ -351,7 +368,7 @@ def _place_at(doc: Doc, i: int, end: int, actors: list[Span]) -> str | None:
         tok = doc[i]
         if not (_capitalised(tok) and tok.is_alpha or "-" in tok.text and _capitalised(tok)):
             break
-        if tok.text in _NOT_PLACES or tok.lower_.endswith(_NOUN_ENDINGS) or _is_meeting_noun(tok):
+        if tok.text in _NOT_PLACES or tok.lower_ in _CALENDAR or tok.lower_.endswith(_NOUN_ENDINGS) or _is_meeting_noun(tok):
             break
         if any(a.start <= i < a.end and a.label_ in (ext.PERSON, ext.ORG) for a in actors):
             break
@@ -385,16 +402,29 @@ def _places(sent: Span, skip: range) -> list[tuple[int, str]]:
     out = []
     for i in range(sent.start, sent.end):
         if lowers[i] in _PLACE_PREPS and i + 1 < sent.end and i + 1 not in skip:
-            name = _place_at(doc, i + 1, sent.end, actors)
+            name = _place_at(doc, _place_start(doc, i + 1, sent.end), sent.end, actors)
             if name:
                 out.append((i, name))
         elif lowers[i] in _DESTINATION_PREPS and i + 1 < sent.end:
             # "reiste nach Kairo, wo er mit ... sprach": the destination is where it happens
-            name = _place_at(doc, i + 1, sent.end, actors)
-            after = i + 1 + len(name.split()) if name else sent.end
+            start = _place_start(doc, i + 1, sent.end)
+            name = _place_at(doc, start, sent.end, actors)
+            after = start + len(name.split()) if name else sent.end
             if name and (lowers[after : after + 2] == [",", "wo"] or _PLACE_ANAPHORS & set(lowers[after : sent.end])):
                 out.append((i, name))  # "nach Damaskus reisen und dort mit ... sprechen"
     return out
+
+
+def _place_start(doc: Doc, i: int, end: int) -> int:
+    """Past the words that lead in to a place: "in der jordanischen Hauptstadt Amman",
+    "im chinesischen Hangzhou"."""
+    lexicon = get_lexicon()
+    j = i
+    while j < min(end, i + _MAX_LEAD_IN) and (
+        doc[j].text in _PLACE_LEAD_INS or (doc[j].is_lower and lexicon.country_by_adjective(doc[j].text))
+    ):
+        j += 1
+    return j if j < end and j > i and _capitalised(doc[j]) else i
 
 
 def _nearest(items: list[tuple[int, object]], anchor: Token, prefer: Span | None = None):
@@ -622,7 +652,7 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
         date=date,
         date_text=date_text,
         size=_size(sent, clause),
-        participants=[*_persons(sent, trigger), *_states(sent)],
+        participants=[*_persons(sent, trigger), *_states(sent), *_both(sent, trigger, clause)],
         there=there,
     )
 
