@@ -37,7 +37,7 @@ def test_person_country_floor(scored):
     assert report["person_country_accuracy"] >= floors["person_country_accuracy"]
 
 
-@pytest.mark.parametrize("folder", ["data/articles", "data/heldout/articles"])
+@pytest.mark.parametrize("folder", ["data/articles", "data/heldout/articles", "data/heldout2/articles"])
 def test_offsets_point_into_the_text(folder):
     for path in sorted((ROOT / folder).glob("*.txt")):
         article = read_article(path)
