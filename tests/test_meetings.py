@@ -336,6 +336,9 @@ def test_places_and_tense_across_sentences(text, published, expected):
         ("Präsident Donald Trump hat mit Präsident Recep Tayyip Erdogan telefoniert. Ein persönliches Treffen der "
          "beiden sei für die kommenden Wochen geplant.", [("planned", None, {"Donald Trump", "Recep Tayyip Erdogan"})]),
         ("Das Treffen fand im Mai statt.", [("held", None, set())]),  # a month is no place
+        # what came before the announcement is past
+        ("Österreich stellt 3 Mio. Euro bereit, kündigte Außenministerin Karin Kneissl in Amman nach einem Gespräch "
+         "mit dem jordanischen Ministerpräsidenten Omar al-Razzaz an.", [("held", "Amman", {"Karin Kneissl", "Omar al-Razzaz"})]),
     ],
 )
 def test_places_partners_and_pairs(text, expected):

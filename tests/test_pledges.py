@@ -37,6 +37,7 @@ def pledges(text: str) -> list[tuple]:
         # money already given is provided money
         ("Österreich habe seit 2012 bereits mehr als 100 Mio. Euro für die Syrien-Hilfe geleistet.",
          [("AUT", 100e6, "EUR", True)]),
+        ("Seit 2011 hat die Schweiz damit rund 330 Millionen Franken für Syrien aufgewendet.", [("CHE", 330e6, "CHF", True)]),
         ("Die Europäische Kommission selbst steuert 560 Mio. Euro bei.", [("Europäische Kommission", 560e6, "EUR", False)]),
         # the passive names the giver after "von"
         ("Von der Weltbank werden weitere 400 Millionen Dollar bereitgestellt.", [("Weltbank", 400e6, "USD", False)]),
@@ -111,6 +112,7 @@ def test_bare_dollar_keeps_the_currency_named_before():
         "Das Land benötigt nach eigenen Angaben 88 Milliarden Dollar für den Wiederaufbau.",
         "Für die Geisel wurde ein Lösegeld von fünf Millionen Euro gefordert.",  # ransom
         "Der Ölpreis fiel auf 30 Dollar je Barrel.",  # a price
+        "Das IKRK hat seinen Spendenaufruf für Syrien auf 185 Millionen Franken erhöht.",  # an appeal is a need
         "Die Wirtschaftsleistung des Irak lag bei 170 Milliarden Dollar.",  # an economic figure
         "Geberkonferenz: 3,8 Milliarden Dollar für syrische Flüchtlinge",  # a headline without a commitment
     ],

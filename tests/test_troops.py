@@ -131,6 +131,7 @@ def test_approximation_and_evidence():
         "Im Jahr 2014 begann der Einsatz der Soldaten.",  # a year
         "Die Koalition hat seit 2014 mehr als 150.000 irakische Sicherheitskräfte ausgebildet.",  # trained locals
         "An der Mission der Nato sind rund 500 Soldaten aus Bündnisstaaten beteiligt.",  # many senders
+        "Bei einem Anschlag waren vier Amerikaner getötet worden, darunter zwei Soldaten.",  # a casualty list
     ],
 )
 def test_not_troop_numbers(text):

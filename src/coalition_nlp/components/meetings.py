@@ -67,6 +67,7 @@ _ANNOUNCE = frozenset(_TENSE["future_over_past"])
 _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
+_AFTER = frozenset(_M["after_prepositions"])
 _CALENDAR = frozenset(w.lower() for w in [*_DATE_WORDS["weekdays"], *_DATE_WORDS["months"]])  # "im Mai" is no place
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
 _PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
@@ -329,8 +330,8 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
     clause = _clause(trigger.token)
     clause_words = _clause_words(clause)
     words = set(clause_words)
-    if words & _HELD:
-        return "held"
+    if words & _HELD or trigger.preposition in _AFTER:
+        return "held"  # "nach einem Gespräch mit ...": what came before is past
     if words & _PLANNED:
         return "planned"
     if not trigger.definite and any(w in _ANNOUNCE for w in clause_words[: trigger.token.i - clause.start]):

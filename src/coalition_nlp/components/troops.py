@@ -36,6 +36,7 @@ _UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
 _MULTINATIONAL = frozenset(_DATA["multinational"])
 _CAPS = WordSet(_DATA["cap_nouns"])
 _CONTINUATION = WordSet(_DATA["continuation"])
+_LIST_OPENERS = frozenset(_DATA["casualty_list_openers"])
 _DECREASE = WordSet(_DATA["decrease"])
 _MOVES = WordSet(_DATA["send"] + _DATA["increase"] + _DATA["decrease"])
 _ADDITIONAL = frozenset(_DATA["additional"])
@@ -297,7 +298,14 @@ def _completes(first: dict, second: dict) -> bool:
 
 
 def _casualty_context(num: Span) -> bool:
-    return clause_text([num[0]]) in _NOT_TROOPS
+    """Casualties in the number's clause, or in the clause a "darunter" list continues."""
+    doc, view = num.doc, doc_view(num.doc)
+    tokens = [num[0]]
+    start = view.sent_start(num.start)
+    opener = next((i for i in range(num.start - 1, start - 1, -1) if view.texts[i] == ","), None)
+    if opener is not None and opener + 1 < num.start and view.lowers[opener + 1] in _LIST_OPENERS and opener > start:
+        tokens.append(doc[opener - 1])
+    return clause_text(tokens) in _NOT_TROOPS
 
 
 def _status(clause: str, sentence: str, ceiling: bool, stated: bool) -> str:
