@@ -344,3 +344,18 @@ def test_places_and_tense_across_sentences(text, published, expected):
 def test_places_partners_and_pairs(text, expected):
     result = coalition_nlp.extract(text)
     assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wenn sich die Außenminister der Koalition am 13. Februar in Kuwait treffen, wird es um Beton gehen.",
+         [("planned", "Kuwait")]),
+        ("Wenn sich die Minister trafen, ging es stets um Geld.", [("held", None)]),  # past: habitual
+        ("Das State Department kündigt die nächste Ministerrunde an: Sie soll im September in New York stattfinden.",
+         [("planned", "New York")]),
+        ("Parallel dazu lädt Kuwait zu einer dreitägigen Wiederaufbaukonferenz ein.", [("planned", None)]),
+    ],
+)
+def test_future_without_future_tense(text, expected):
+    assert [(m.status, m.location) for m in meetings(text)] == expected

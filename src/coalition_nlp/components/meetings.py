@@ -68,6 +68,8 @@ _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
 _AFTER = frozenset(_M["after_prepositions"])
+_CONDITIONAL = frozenset(_M["conditional"])
+_PAST_WORDS = frozenset(_TENSE["past"])
 _CALENDAR = frozenset(w.lower() for w in [*_DATE_WORDS["weekdays"], *_DATE_WORDS["months"]])  # "im Mai" is no place
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
 _PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
@@ -337,6 +339,8 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
     if not trigger.definite and any(w in _ANNOUNCE for w in clause_words[: trigger.token.i - clause.start]):
         return "planned"
     if _infinitive_of_intent(clause, clause_words):
+        return "planned"
+    if words & _CONDITIONAL and not words & _PAST_WORDS:
         return "planned"
     for span in dates:
         if span.start >= clause.start and span.end <= clause.end:
