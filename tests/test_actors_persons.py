@@ -122,6 +122,19 @@ def test_title_after_the_name_and_foreign_offices(nlp, text, expected):
     assert persons(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Zuvor wollen die Außenminister Frankreichs und Großbritanniens, Jean-Marc Ayrault und Boris Johnson, beraten.",
+         [("Jean-Marc Ayrault", "FRA", "Außenminister"), ("Boris Johnson", "GBR", "Außenminister")]),
+        ("Am Freitag treffen sich die Außenminister der USA und Russlands, John Kerry und Sergej Lawrow.",
+         [("John Kerry", "USA", "Außenminister"), ("Sergej Lawrow", "RUS", "Außenminister")]),
+    ],
+)
+def test_office_holders_listed_with_their_states(nlp, text, expected):
+    assert persons(nlp, text) == expected
+
+
 def test_unnamed_office_holder_announces_the_name(nlp):
     text = "Irans oberster Führer sieht keinen Sinn darin. «Das ist nutzlos», sagte Ajatollah Ali Chamenei."
     assert persons(nlp, text) == [("Ali Chamenei", "IRN", "Ajatollah")]

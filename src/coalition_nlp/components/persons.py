@@ -39,6 +39,8 @@ _CLOSE = frozenset(_QUOTES["closing_quotes"]) - {")", "]", "“"}
 _TOGGLE = frozenset(_QUOTES["ambiguous_quotes"]) | {"“"}
 INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
 _ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des"})
+_LIST_JOINERS = frozenset({",", "und", "sowie"})
+_MAX_PAIRS = 6
 _VERB_PARTICLES = frozenset(_CONTEXT["verb_particles"])
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "–", "und", "sowie"})
 _TRIGGER_TEXTS = _REPORTING | _CREDITS | {"("}  # tokens besides given names that vouch for a name
@@ -130,11 +132,46 @@ class PersonFinder:
                 name = self._bracketed(doc, tok.i, ctx)
             if name is not None:
                 found.append((*name, None))
+        found = self._paired(doc, ctx, found)
         return [
             (start, end, self._bracket(doc, start, end, ctx, title or self._trailing_title(doc, end, ctx)))
             for start, end, title in found
             if not ctx.is_thing(start, end)
         ]
+
+    def _paired(self, doc: Doc, ctx: "_Context", found: list) -> list:
+        """"die Außenminister Frankreichs und Großbritanniens, Jean-Marc Ayrault und Boris
+        Johnson": one office, states and names listed in the same order, paired one by one."""
+        by_start = {start: (start, end) for start, end, _ in found}
+        titled: dict[tuple[int, int], _Title] = {}
+        for start, end in ctx.titles:
+            states, j = [], end
+            while j < len(doc) and len(states) < _MAX_PAIRS:
+                if ctx.texts[j].lower() in _ARTICLE_WORDS:
+                    j += 1
+                names = [m for m in ctx.country_at.get(j, ()) if m.kind == NAME]
+                if not names:
+                    break
+                states.append(names[0].iso)
+                j = names[0].span.end
+                if j < len(doc) and ctx.texts[j] in _LIST_JOINERS and ctx.texts[j] != ",":
+                    j += 1
+            if len(states) < 2 or j >= len(doc) or ctx.texts[j] != ",":
+                continue
+            people, j = [], j + 1
+            while j in by_start and len(people) < len(states):
+                people.append(by_start[j])
+                j = by_start[j][1]
+                if j < len(doc) and ctx.texts[j] in _LIST_JOINERS:
+                    j += 1
+            if len(people) != len(states):
+                continue
+            office = self.lex.office(doc[start:end].text)
+            for person, iso in zip(people, states):
+                titled[person] = _Title(
+                    role=office.role if office else None, state_actor=True, iso=iso, anchor=start
+                )
+        return [(s, e, titled.get((s, e), t)) for s, e, t in found]
 
     def _trailing_title(self, doc: Doc, end: int, ctx: "_Context") -> _Title | None:
         """ "Brett McGurk, dem US-Sondergesandten für ...", "Jens Stoltenberg, der
