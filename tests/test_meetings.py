@@ -359,3 +359,16 @@ def test_places_partners_and_pairs(text, expected):
 )
 def test_future_without_future_tense(text, expected):
     assert [(m.status, m.location) for m in meetings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vor 30 000 Zuschauern traf Robert Lewandowski zweimal.", []),  # "traf" is scoring, no one met
+        ("Gesundheitsminister Jens Spahn hat ein Treffen mit den Gesundheitsministern der Länder angekündigt.",
+         [("planned", {"Jens Spahn"})]),  # an announced meeting, and "der Länder" is nobody
+    ],
+)
+def test_off_topic_look_alikes(text, expected):
+    result = coalition_nlp.extract(text)
+    assert [(m.status, names(result, m)) for m in result.meetings] == expected

@@ -34,6 +34,7 @@ _REFLEXIVE = frozenset(_M["reflexive"])
 _DELIBERATE = frozenset(_M["deliberate"])
 _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
 _PERSON_OBJECT = frozenset(_M["person_object"])
+_ACCUSATIVE = frozenset(_M["accusative_determiners"])
 _TALK_WITH = frozenset(_M["talk_with"])
 _WITH = _M["talk_with_preposition"]
 _DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
@@ -287,7 +288,7 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
             or _SEPARABLE.get(low) in later
             or (low in _REFLEXIVE and "sich" in words)
             or (low in _DELIBERATE and words & _DELIBERATE_CUES)
-            or (low in _PERSON_OBJECT and _person_between(doc, clause.start, clause.end))
+            or (low in _PERSON_OBJECT and _person_met(doc, lowers, clause))
             or (low in _TALK_WITH and _WITH in lowers[sent.start : sent.end] and _partner_with(doc, lowers, sent))
         ):
             trigger = Trigger(tok, "verb")
@@ -320,6 +321,15 @@ def _partner_with(doc: Doc, lowers: list[str], sent: Span) -> bool:
     )
 
 
+def _person_met(doc: Doc, lowers: list[str], clause: Span) -> bool:
+    """Someone met, not someone who "traf" (scored, hit): two persons in the clause, or one
+    as an accusative object ("den irakischen Regierungschef Haider al-Abadi")."""
+    persons = [p for p in actor_mentions(doc, ext.PERSON) if clause.start <= p.start and p.end <= clause.end]
+    return len(persons) >= 2 or any(
+        not _ACCUSATIVE.isdisjoint(lowers[max(clause.start, p.start - 4) : p.start]) for p in persons
+    )
+
+
 def _person_between(doc: Doc, start: int, end: int) -> bool:
     return any(start <= m.start and m.end <= end for m in actor_mentions(doc, ext.PERSON))
 
@@ -336,8 +346,8 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
     if words & _PLANNED:
         return "planned"
-    if not trigger.definite and any(w in _ANNOUNCE for w in clause_words[: trigger.token.i - clause.start]):
-        return "planned"
+    if not trigger.definite and any(w in _ANNOUNCE for w in clause_words):
+        return "planned"  # "kündigte ein Treffen ... an", "hat ein Treffen ... angekündigt"
     if _infinitive_of_intent(clause, clause_words):
         return "planned"
     if words & _CONDITIONAL and not words & _PAST_WORDS:

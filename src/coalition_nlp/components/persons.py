@@ -212,8 +212,8 @@ class PersonFinder:
         return j if words else None
 
     def _name_after(self, doc: Doc, i: int, ctx: "_Context") -> tuple[int, int] | None:
-        if i >= len(doc):
-            return None
+        if i >= len(doc) or ctx.texts[i] in _DETERMINERS:
+            return None  # "den Gesundheitsministern der Länder": a genitive, no name ("von der Leyen" starts with "von")
         end = self._name_end(doc, i, ctx)
         return (i, end) if end else None
 
