@@ -365,6 +365,9 @@ def test_future_without_future_tense(text, expected):
     "text, expected",
     [
         ("Vor 30 000 Zuschauern traf Robert Lewandowski zweimal.", []),  # "traf" is scoring, no one met
+        # what was announced at a meeting does not make the meeting planned
+        ("Die Summe hatte Außenminister Rex Tillerson im Februar bei einem Treffen der Koalition in Kuwait angekündigt.",
+         [("held", {"Rex Tillerson"})]),
         ("Gesundheitsminister Jens Spahn hat ein Treffen mit den Gesundheitsministern der Länder angekündigt.",
          [("planned", {"Jens Spahn"})]),  # an announced meeting, and "der Länder" is nobody
     ],

@@ -35,6 +35,7 @@ _DELIBERATE = frozenset(_M["deliberate"])
 _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
 _PERSON_OBJECT = frozenset(_M["person_object"])
 _ACCUSATIVE = frozenset(_M["accusative_determiners"])
+_PREPOSITIONS = frozenset(_M["prepositions"])
 _TALK_WITH = frozenset(_M["talk_with"])
 _WITH = _M["talk_with_preposition"]
 _DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
@@ -346,8 +347,10 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
     if words & _PLANNED:
         return "planned"
-    if not trigger.definite and any(w in _ANNOUNCE for w in clause_words):
-        return "planned"  # "kündigte ein Treffen ... an", "hat ein Treffen ... angekündigt"
+    if not trigger.definite and trigger.preposition not in _PREPOSITIONS and any(w in _ANNOUNCE for w in clause_words):
+        # "kündigte ein Treffen an", "hat ein Treffen angekündigt" -- not "hatte die Summe
+        # bei einem Treffen angekündigt", where the meeting is where it was said
+        return "planned"
     if _infinitive_of_intent(clause, clause_words):
         return "planned"
     if words & _CONDITIONAL and not words & _PAST_WORDS:
