@@ -17,6 +17,12 @@ def names(result, meeting) -> set[str]:
     return {by_id[p] for p in meeting.participants}
 
 
+def found(text: str) -> list[tuple]:
+    """Status, place and participants' names of each meeting in ``text``."""
+    result = coalition_nlp.extract(text)
+    return [(m.status, m.location, names(result, m)) for m in result.meetings]
+
+
 # text, status, location, venue, date_text, size
 SINGLE = [
     (
@@ -274,8 +280,7 @@ def test_headline_alone_makes_no_meeting():
     ],
 )
 def test_meeting_a_person(text, expected):
-    result = coalition_nlp.extract(text)
-    assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -293,8 +298,7 @@ def test_meeting_a_person(text, expected):
     ],
 )
 def test_meeting_verbs_with_a_person(text, expected):
-    result = coalition_nlp.extract(text)
-    assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -342,8 +346,7 @@ def test_places_and_tense_across_sentences(text, published, expected):
     ],
 )
 def test_places_partners_and_pairs(text, expected):
-    result = coalition_nlp.extract(text)
-    assert [(m.status, m.location, names(result, m)) for m in result.meetings] == expected
+    assert found(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -373,5 +376,4 @@ def test_future_without_future_tense(text, expected):
     ],
 )
 def test_off_topic_look_alikes(text, expected):
-    result = coalition_nlp.extract(text)
-    assert [(m.status, names(result, m)) for m in result.meetings] == expected
+    assert [(status, people) for status, _, people in found(text)] == expected
