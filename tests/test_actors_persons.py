@@ -122,6 +122,13 @@ def test_title_after_the_name_and_foreign_offices(nlp, text, expected):
     assert persons(nlp, text) == expected
 
 
+def test_office_named_after_an_untitled_person(nlp):
+    text = "Gastgeber Mike Pompeo begrüßt Vertreter von 79 Staaten. Der US-Außenminister spricht von einem Moment der Entscheidung."
+    assert persons(nlp, text) == [("Mike Pompeo", "USA", "Außenminister")]
+    # two untitled persons: the office fits neither for sure
+    assert [p[1] for p in persons(nlp, "Mike Pompeo und Heiko Maas kamen an. Der US-Außenminister sprach zuerst.")] == [None, None]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -98,7 +98,7 @@ class PersonFinder:
         spans = self._mentions(doc, persons, found, ctx)
         for person in persons.values():
             person.iso = self._country(doc, person, ctx)
-        spans += self._titled_references(doc, persons, ctx)
+        spans += self._titled_references(doc, persons, ctx, spans)
         for span in spans:
             span._.iso = persons[span._.canonical].iso
         return spans
@@ -433,8 +433,12 @@ class PersonFinder:
                     return title.iso
         return None
 
-    def _titled_references(self, doc: Doc, persons: dict[str, _Person], ctx: "_Context") -> list[Span]:
-        """ "der US-Minister": a titled reference without a name, when one person fits it alone."""
+    def _titled_references(
+        self, doc: Doc, persons: dict[str, _Person], ctx: "_Context", mentions: list[Span]
+    ) -> list[Span]:
+        """ "der US-Minister": a titled reference without a name, when one person fits it alone
+        -- one holding that office, else the one person just named without any ("Gastgeber
+        Mike Pompeo begrüßt ... Der US-Außenminister spricht ...")."""
         spans = []
         for start, end in ctx.titles:
             if start == 0 or doc[start - 1].text not in _DETERMINERS and not ctx.country_at.get(start - 1):
@@ -449,6 +453,10 @@ class PersonFinder:
                 p for p in persons.values()
                 if p.iso == title.iso and any(t.role and t.role.casefold().endswith(role) for _, t in p.titles)
             ]
+            if not fits:
+                fits = self._untitled_just_named(persons, ctx, mentions, start)
+                for person in fits:
+                    person.iso = title.iso
             if len(fits) == 1:
                 # with its article, so that its offsets differ from the country mention in it
                 first = title.anchor - 1 if title.anchor and doc[title.anchor - 1].text in _DETERMINERS else title.anchor
@@ -456,6 +464,18 @@ class PersonFinder:
                 span._.canonical, span._.role = fits[0].canonical, title.role
                 spans.append(span)
         return spans
+
+
+    @staticmethod
+    def _untitled_just_named(persons: dict[str, _Person], ctx: "_Context", mentions: list[Span], start: int) -> list:
+        """The one person named in this or the previous sentence with neither office nor state."""
+        n = ctx.sent_of[start]
+        named = {
+            m._.canonical for m in mentions
+            if m.start < start and ctx.sent_of[m.start] >= n - 1
+        }
+        bare = [persons[c] for c in named if persons[c].iso is None and not any(t.role for _, t in persons[c].titles)]
+        return bare if len(bare) == 1 else []
 
 
 class _Context:
