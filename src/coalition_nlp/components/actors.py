@@ -25,10 +25,10 @@ _ORG_LABELS = frozenset({"ORG"})
 class OrgFinder:
     """Organisation names from the lexicon, also as the first part of a compound ("IS-Terrormiliz")."""
 
-    def __init__(self, nlp: Language, lexicon):
+    def __init__(self, nlp: Language, lexicon, make_docs):
         self.lex = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("ORG", pattern_docs(nlp)({f for f, _ in lexicon.org_forms()}))
+        self.matcher.add("ORG", make_docs({f for f, _ in lexicon.org_forms()}))
 
     def __call__(self, doc: Doc) -> list[Span]:
         spans, taken = [], set()
@@ -59,10 +59,10 @@ class OrgFinder:
 
 class Actors:
     def __init__(self, nlp: Language):
-        lexicon = get_lexicon()
-        self.countries = CountryFinder(nlp, lexicon)
-        self.orgs = OrgFinder(nlp, lexicon)
-        self.persons = PersonFinder(nlp, lexicon)
+        lexicon, make_docs = get_lexicon(), pattern_docs(nlp)  # one tokenizer copy for all matchers
+        self.countries = CountryFinder(nlp, lexicon, make_docs)
+        self.orgs = OrgFinder(nlp, lexicon, make_docs)
+        self.persons = PersonFinder(nlp, lexicon, make_docs)
 
     def __call__(self, doc: Doc) -> Doc:
         countries = self.countries(doc)

@@ -18,6 +18,11 @@ _TENSE = load_json("tense.json")
 _FUTURE = frozenset(_TENSE["future"])
 _PAST = frozenset(_TENSE["past"])
 _ANNOUNCE = frozenset(_TENSE["future_over_past"])
+_QUOTE_MARKS = load_json("sentences.json")
+# “ closes a German „ quotation and opens an English one: it toggles, like the straight quotes.
+OPEN_QUOTES = frozenset(_QUOTE_MARKS["opening_quotes"]) - {"“"}
+CLOSE_QUOTES = frozenset(_QUOTE_MARKS["closing_quotes"]) - {")", "]", "“"}
+TOGGLE_QUOTES = frozenset(_QUOTE_MARKS["ambiguous_quotes"]) | {"“"}
 
 
 class DocView:
@@ -42,6 +47,7 @@ class DocView:
         for n, (start, end) in enumerate(self.sent_bounds):
             self.sent_of[start:end] = [n] * (end - start)
         self._sents: dict[int, Span] = {}
+        self.quoted: set[int] | None = None  # filled by quoted_tokens()
 
     def sent(self, i: int) -> Span:
         """The sentence of token ``i``, as ``doc[i].sent`` gives it."""
@@ -53,6 +59,26 @@ class DocView:
 
     def sent_start(self, i: int) -> int:
         return self.sent_bounds[self.sent_of[i]][0]
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Token indices inside quotation marks, computed once per doc: „ « open, “ ” » close, a
+    straight quote toggles, a line break ends any quotation."""
+    view = doc_view(doc)
+    if view.quoted is None:
+        inside, view.quoted = False, set()
+        for i, text in enumerate(view.texts):
+            if text in OPEN_QUOTES:
+                inside = True
+            elif text in CLOSE_QUOTES:
+                inside = False
+            elif text in TOGGLE_QUOTES:
+                inside = not inside
+            elif "\n" in text:
+                inside = False
+            elif inside:
+                view.quoted.add(i)
+    return view.quoted
 
 
 def doc_view(doc: Doc) -> DocView:

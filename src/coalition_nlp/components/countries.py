@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import load_json
 from .context import doc_view
-from .patterns import pattern_docs
 
 NAME, ADJECTIVE, PREFIX, CAPITAL, INSTITUTION, OFFICE = (
     "name", "adjective", "prefix", "capital", "institution", "office",
@@ -43,10 +42,9 @@ class CountryMention:
 class CountryFinder:
     """Built once per pipeline: the phrase matcher holds every lexicon form."""
 
-    def __init__(self, nlp: Language, lexicon):
+    def __init__(self, nlp: Language, lexicon, make_docs):
         self.lex = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        make_docs = pattern_docs(nlp)
         for key, forms in (
             (NAME, lexicon.country_name_forms()),
             (ADJECTIVE, lexicon.country_adjective_forms()),

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .context import actor_mentions, actors_in, doc_view, group_in, previous_sentences
+from .context import actor_mentions, actors_in, doc_view, group_in, previous_sentences, quoted_tokens
 
 _M = load_json("meetings.json")
 _TENSE = load_json("tense.json")
@@ -162,19 +162,6 @@ class Candidate:
 
 
 # -- tokens and clauses -------------------------------------------------------
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """Token indices inside quotation marks; any quote mark opens or closes, a line break resets."""
-    inside, out = False, set()
-    for i, text in enumerate(doc_view(doc).texts):
-        if "\n" in text and text.isspace():
-            inside = False
-        elif text in _QUOTES:
-            inside = not inside
-        elif inside:
-            out.add(i)
-    return out
 
 
 def _clause(tok: Token) -> Span:
@@ -752,7 +739,7 @@ def _unique(items: list) -> list:
 
 class Meetings:
     def __call__(self, doc: Doc) -> Doc:
-        quoted = _quoted_tokens(doc)
+        quoted = quoted_tokens(doc)
         dates = list(doc.spans.get(ext.DATES, []))
         lowers = doc_view(doc).lowers
         meetings: list[Meeting] = []

@@ -18,9 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json, load_list, load_tsv
-from .context import doc_view
+from .context import CLOSE_QUOTES, OPEN_QUOTES, TOGGLE_QUOTES, doc_view, quoted_tokens
 from .countries import ADJECTIVE, INSTITUTION, LOCATIVE, NAME, STATE_KINDS, CountryMention
-from .patterns import pattern_docs
 
 _CONTEXT = load_json("person_context.json")
 _FUNCTION_WORDS = frozenset(_CONTEXT["function_words"])
@@ -33,10 +32,6 @@ _DOMESTIC_ROLE_ENDINGS = tuple(_CONTEXT["domestic_role_endings"])
 _PARTY_STATES = {row["party"]: row["country"] for row in load_tsv("parties.tsv") if row["country"]}
 _DATES = load_json("dates.json")
 _CALENDAR = frozenset(_DATES["weekdays"]) | frozenset(_DATES["months"])
-_QUOTES = load_json("sentences.json")
-_OPEN = frozenset(_QUOTES["opening_quotes"]) - {"“"}
-_CLOSE = frozenset(_QUOTES["closing_quotes"]) - {")", "]", "“"}
-_TOGGLE = frozenset(_QUOTES["ambiguous_quotes"]) | {"“"}
 INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
 _ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des"})
 _LIST_JOINERS = frozenset({",", "und", "sowie"})
@@ -75,10 +70,10 @@ class _Person:
 class PersonFinder:
     """Built once per pipeline; the office matcher holds every office form of the lexicon."""
 
-    def __init__(self, nlp: Language, lexicon):
+    def __init__(self, nlp: Language, lexicon, make_docs):
         self.lex = lexicon
         self.offices = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.offices.add("OFFICE", pattern_docs(nlp)({f for f, _ in lexicon.office_forms()}))
+        self.offices.add("OFFICE", make_docs({f for f, _ in lexicon.office_forms()}))
 
     def __call__(
         self, doc: Doc, countries: list[CountryMention], orgs: list[Span], extra: list[Span] = ()
@@ -495,7 +490,7 @@ class _Context:
         title_tokens = {k for s, e in self.titles for k in range(s, e)}
         self.blocked = set(self.country_at) | self.org_tokens | title_tokens
         self.names_blocked_gap = title_tokens
-        self.quoted = _quoted(doc)
+        self.quoted = quoted_tokens(doc)
         self._words: dict[int, bool] = {}
         annotated = doc.has_annotation("SENT_START")
         self.sents = list(doc.sents) if annotated else [doc[:]]
@@ -531,7 +526,7 @@ class _Context:
             start -= 1  # «Admiral Kusnezow»: a ship named with a title is still a ship
         before = doc[start - 1].text if start > 0 else ""
         after = doc[end].text if end < len(doc) else ""
-        quoted = (before in _OPEN or before in _TOGGLE) and (after in _CLOSE or after in _TOGGLE)
+        quoted = (before in OPEN_QUOTES or before in TOGGLE_QUOTES) and (after in CLOSE_QUOTES or after in TOGGLE_QUOTES)
         head = doc[start - 2].text if quoted and start > 1 else before
         return quoted or head in _THING_HEADS
 
@@ -634,22 +629,6 @@ def _interlocutor(doc: Doc, start: int) -> bool:
     """A title governed by "mit"/"gegenüber" names the person met, not the speaker."""
     before = [t.lower_ for t in doc[max(0, start - 2) : start]]
     return any(w in INTERLOCUTOR for w in before)
-
-
-def _quoted(doc: Doc) -> set[int]:
-    inside, out = False, set()
-    for i, text in enumerate(doc_view(doc).texts):
-        if text in _OPEN:
-            inside = True
-        elif text in _CLOSE:
-            inside = False
-        elif text in _TOGGLE:
-            inside = not inside
-        elif "\n" in text:
-            inside = False
-        elif inside:
-            out.add(i)
-    return out
 
 
 def _beside_name(doc: Doc, i: int, ctx: "_Context") -> bool:
