@@ -6,7 +6,7 @@ import json
 import pytest
 
 from coalition_nlp.evaluate import evaluate, max_assignment, person_matches
-from coalition_nlp.records import Actor, ArticleExtraction, ArticleInfo, MoneyPledge, TroopCommitment
+from coalition_nlp.records import Actor, ArticleExtraction, ArticleInfo, Meeting, MoneyPledge, TroopCommitment
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,28 @@ def test_missing_prediction_counts_as_misses(tmp_path):
     gold_dir = _write_gold(tmp_path, persons=[{"name": "John Kerry", "country": "USA", "role": None}])
     report = evaluate([], gold_dir)
     assert report.scores["persons"].fn == 1
+
+
+_KERRY = Actor(id="A1", type="person", name="John Kerry", country="USA")
+
+
+@pytest.mark.parametrize(
+    "location, participants, gold_location, required, matches",
+    [
+        ("Brüssel", [], "Brüssel", ["John Kerry"], True),
+        ("Brüssel", [], ["Brüssel", None], ["John Kerry"], True),
+        ("Kampf", ["A1"], ["Brüssel", None], ["John Kerry"], False),  # a wrong place never matches
+        ("Kampf", ["A1"], "Brüssel", ["John Kerry"], False),
+        (None, ["A1"], "Brüssel", ["John Kerry"], True),  # a missing place is forgiven by participants
+        (None, [], "Brüssel", ["John Kerry"], False),
+        (None, [], ["Brüssel", None], [], True),  # none required: the gold must accept no place
+        (None, [], "Brüssel", [], False),
+    ],
+)
+def test_meeting_place_rule(tmp_path, location, participants, gold_location, required, matches):
+    gold_dir = _write_gold(tmp_path, meetings=[{"status": "held", "location": gold_location,
+                                                "participants": {"required": required, "allowed": []}}])
+    pred = _pred(actors=[_KERRY], meetings=[
+        Meeting(id="M1", status="held", location=location, participants=participants)])
+    s = evaluate([pred], gold_dir).scores["meetings"]
+    assert (s.tp, s.fp, s.fn) == ((1, 0, 0) if matches else (0, 1, 1))

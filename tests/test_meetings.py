@@ -377,3 +377,58 @@ def test_future_without_future_tense(text, expected):
 )
 def test_off_topic_look_alikes(text, expected):
     assert [(status, people) for status, _, people in found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,location",
+    [
+        # only a known place is a place
+        ("Die Minister berieten in Brüssel über den Kampf gegen den IS.", "Brüssel"),
+        ("Bei dem Treffen im Kampf gegen den IS wurde über Waffen beraten.", None),
+        ("Die Minister trafen sich im Konflikt um die Stadt erneut.", None),
+        ("Die Außenminister kamen in Dschidda zusammen.", "Dschidda"),
+        # a lead-in noun declares an unknown name a place
+        ("Die Präsidenten trafen sich auf dem Luftwaffenstützpunkt Kalamar.", "Kalamar"),
+        ("Die Präsidenten trafen sich in der Hafenstadt Tartus.", "Tartus"),
+        # a meeting named for its city
+        ("Er warb bei einem Treffen am Rande der Münchner Sicherheitskonferenz um Hilfe.", "München"),
+        ("Die Minister trafen sich am Rande der Wiener Syrien-Gespräche.", "Wien"),
+    ],
+)
+def test_known_places_only(text, location):
+    (m,) = meetings(text)
+    assert m.location == location
+
+
+@pytest.mark.parametrize(
+    "text,location",
+    [
+        # a dateline of two desks places nothing
+        ("Brüssel/Washington (dpa) - Die Außenminister haben über den IS beraten.", None),
+        # "dort" points elsewhere: not to the dateline
+        ("Moskau (dpa) - Putin flog nach Syrien. Dort traf er mit Präsident Baschar al-Assad zusammen.", None),
+    ],
+)
+def test_dateline_is_no_place_here(text, location):
+    (m,) = meetings(text)
+    assert m.location == location
+
+
+@pytest.mark.parametrize(
+    "text,status,date",
+    [
+        # present tense with a day ahead is planned, and resolves forward
+        ("Die Minister beraten am Mittwoch in Wien.", "planned", "2016-02-10"),
+        ("Die Geber treffen sich am 12. Februar in London.", "planned", "2016-02-12"),
+        ("Die Koalition kommt am Donnerstag in Rom zusammen.", "planned", "2016-02-11"),
+        # the day of publication itself: under way
+        ("Die Minister beraten am Montag in Wien.", "held", "2016-02-08"),
+        # past tenses resolve backwards
+        ("Die Minister berieten am Mittwoch in Wien.", "held", "2016-02-03"),
+        ("Die Minister haben am Mittwoch in Wien beraten.", "held", "2016-02-03"),
+        ("Die Koalition ist am Donnerstag in Rom zusammengekommen.", "held", "2016-02-04"),
+    ],
+)
+def test_present_tense_with_a_day_ahead(text, status, date):
+    (m,) = meetings(text, published="2016-02-08")  # a Monday
+    assert (m.status, m.date) == (status, date)

@@ -136,3 +136,14 @@ def test_approximation_and_evidence():
 )
 def test_not_troop_numbers(text):
     assert troops(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Nato-Mission soll von 500 auf rund 4000 Soldaten wachsen.",
+        "Insgesamt sind dort rund 10 000 Soldaten im Einsatz.",
+    ],
+)
+def test_no_sending_state_no_record(text):
+    assert coalition_nlp.extract(text).troop_commitments == []

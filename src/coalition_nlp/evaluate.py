@@ -174,14 +174,15 @@ def score_article(pred: ArticleExtraction, gold: dict, report: Report) -> None:
         if m.status != g["status"]:
             return False
         accepted = _accepted(g.get("location"))
-        if m.location is not None and fold(m.location) in {fold(x) for x in accepted if x is not None}:
-            return True
-        if m.location is None or None in accepted:
-            required_names = g.get("participants", {}).get("required", [])
-            present = [names.get(pid, "") for pid in m.participants]
-            hits = sum(any(person_matches(n, r) for n in present) for r in required_names)
-            return hits * 2 >= len(required_names)
-        return False
+        if m.location is not None:
+            # A wrong place is an error whatever the participants; only a missing one is forgiven.
+            return fold(m.location) in {fold(x) for x in accepted if x is not None}
+        required_names = g.get("participants", {}).get("required", [])
+        if not required_names:
+            return None in accepted
+        present = [names.get(pid, "") for pid in m.participants]
+        hits = sum(any(person_matches(n, r) for n in present) for r in required_names)
+        return hits * 2 >= len(required_names)
 
     _score_kind(
         aid, "meetings", pred.meetings, gold.get("meetings", []), optional.get("meetings", []),

@@ -183,6 +183,8 @@ class Lexicon:
         self._build_orgs()
         self._given = frozenset(load_list("given_names.txt")) | frozenset(load_list("given_names_extra.txt"))
         self._particles = frozenset(load_list("name_particles.txt"))
+        self._cities = {row["city"]: row["iso3"] for row in load_tsv("cities.tsv")}
+        self._verbs: dict[str, str] | None = None
 
     # -- construction --
 
@@ -364,6 +366,20 @@ class Lexicon:
 
     def country_by_capital(self, city: str) -> str | None:
         return self._capitals.get(city)
+
+    def verb_tense(self, form: str) -> str | None:
+        """"pres", "past", "subj" or "part" for a third-person verb form or participle, "inf"
+        for an infinitive (generated from the German lemma table), else None; read on first use."""
+        if self._verbs is None:
+            rows = [ln.split("\t") for ln in _read_text("verb_forms.tsv").splitlines()[2:]]
+            self._verbs = {form: tense for form, _, tense in rows}
+            # The infinitive is also the plural of the present: "Die Minister beraten".
+            self._verbs.update((lemma, "inf") for _, lemma, _ in rows if lemma not in self._verbs)
+        return self._verbs.get(form)
+
+    def is_city(self, name: str) -> bool:
+        """A city of the gazetteer (GeoNames, 100 000 inhabitants and more) or a capital."""
+        return name in self._cities or name in self._capitals
 
     def is_metonym_capital(self, city: str) -> bool:
         """Whether the capital is used for its government ("Washington"), unlike "Brüssel"."""

@@ -15,8 +15,6 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
 
 _TENSE = load_json("tense.json")
-_FUTURE = frozenset(_TENSE["future"])
-_PAST = frozenset(_TENSE["past"])
 _ANNOUNCE = frozenset(_TENSE["future_over_past"])
 _QUOTE_MARKS = load_json("sentences.json")
 # “ closes a German „ quotation and opens an English one: it toggles, like the straight quotes.
@@ -158,15 +156,23 @@ def previous_sentences(sent: Span, limit: int = 3) -> list[Span]:
     return out
 
 
-def tense(sent: Span) -> str:
-    """"future", "past" or "present", from modal and auxiliary words; an announcement
-    ("kündigte ... an") speaks of the future even in the past tense."""
-    words = set(doc_view(sent.doc).lowers[sent.start : sent.end])
-    if words & _ANNOUNCE or words & _FUTURE:
+_AUXILIARIES: dict[str, str] = _TENSE["auxiliaries"]
+_PERFECT = frozenset(_TENSE["perfect_auxiliaries"])
+
+
+def clause_tense(words: list[str]) -> str | None:
+    """The tense of a clause from its finite verbs: "future" (werden, modals of intent, an
+    announcement), "past" (Präteritum, or Perfekt: haben/sein with a participle), "present",
+    "subj" (Konjunktiv I only), or None where no finite verb is known."""
+    lexicon = get_lexicon()
+    kinds = {_AUXILIARIES.get(w) or lexicon.verb_tense(w) for w in words}
+    if kinds & {"future"} or _ANNOUNCE.intersection(words):
         return "future"
-    if words & _PAST:
+    if "past" in kinds or kinds & {"part", "inf"} and not _PERFECT.isdisjoint(words):
         return "past"
-    return "present"
+    if "pres" in kinds or "inf" in kinds and "subj" not in kinds:
+        return "present"
+    return "subj" if "subj" in kinds else None
 
 
 _CONTEXT = load_json("context.json")

