@@ -184,7 +184,7 @@ class Lexicon:
         self._given = frozenset(load_list("given_names.txt")) | frozenset(load_list("given_names_extra.txt"))
         self._particles = frozenset(load_list("name_particles.txt"))
         self._cities = {row["city"]: row["iso3"] for row in load_tsv("cities.tsv")}
-        self._verbs: dict[str, str] | None = None
+        self._verbs: dict[str, tuple[str, str]] | None = None
 
     # -- construction --
 
@@ -367,15 +367,20 @@ class Lexicon:
     def country_by_capital(self, city: str) -> str | None:
         return self._capitals.get(city)
 
-    def verb_tense(self, form: str) -> str | None:
-        """"pres", "past", "subj" or "part" for a third-person verb form or participle, "inf"
-        for an infinitive (generated from the German lemma table), else None; read on first use."""
+    def verb(self, form: str) -> tuple[str, str] | None:
+        """(lemma, tense) of a verb form: tense "pres", "past", "subj" (Konjunktiv I) or
+        "part" for third-person forms and participles, "inf" for an infinitive; from the
+        table generated out of the German lemma table, read on first use."""
         if self._verbs is None:
             rows = [ln.split("\t") for ln in _read_text("verb_forms.tsv").splitlines()[2:]]
-            self._verbs = {form: tense for form, _, tense in rows}
+            self._verbs = {form: (lemma, tense) for form, lemma, tense in rows}
             # The infinitive is also the plural of the present: "Die Minister beraten".
-            self._verbs.update((lemma, "inf") for _, lemma, _ in rows if lemma not in self._verbs)
+            self._verbs.update((lemma, (lemma, "inf")) for _, lemma, _ in rows if lemma not in self._verbs)
         return self._verbs.get(form)
+
+    def verb_tense(self, form: str) -> str | None:
+        found = self.verb(form)
+        return found[1] if found else None
 
     def is_city(self, name: str) -> bool:
         """A city of the gazetteer (GeoNames, 100 000 inhabitants and more) or a capital."""

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan
 
 from . import extensions as ext
-from .components.context import doc_view
+from .components.view import doc_view
 from .ingest import Article
 from .lexicon import get_lexicon
 from .names import fold

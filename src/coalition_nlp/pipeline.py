@@ -24,6 +24,7 @@ ENV_VAR = "COALITION_NLP_MODEL"
 
 # Our components in the order they depend on each other.
 COMPONENTS = (
+    "coalition_clauses",
     "coalition_actors",
     "coalition_numbers",
     "coalition_money",

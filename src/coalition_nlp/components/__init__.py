@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("sentences", "actors", "numbers", "money", "troops", "meetings")
+MODULES = ("sentences", "clauses", "actors", "numbers", "money", "troops", "meetings")
 
 
 def register_all() -> None:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon
-from .context import doc_view
+from .view import doc_view
 from .countries import CountryFinder
 from .patterns import pattern_docs
 from .persons import PersonFinder

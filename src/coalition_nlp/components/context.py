@@ -1,4 +1,4 @@
-"""What the event components ask about a sentence: which actors it names, its tense.
+"""What the event components ask about a sentence: which actors it names, and in which role.
 
 Shared so that troops, money and meetings read sentences the same way.
 """
@@ -8,83 +8,12 @@ import re
 from bisect import bisect_left
 from typing import Iterable
 
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
-
-_TENSE = load_json("tense.json")
-_ANNOUNCE = frozenset(_TENSE["future_over_past"])
-_QUOTE_MARKS = load_json("sentences.json")
-# “ closes a German „ quotation and opens an English one: it toggles, like the straight quotes.
-OPEN_QUOTES = frozenset(_QUOTE_MARKS["opening_quotes"]) - {"“"}
-CLOSE_QUOTES = frozenset(_QUOTE_MARKS["closing_quotes"]) - {")", "]", "“"}
-TOGGLE_QUOTES = frozenset(_QUOTE_MARKS["ambiguous_quotes"]) | {"“"}
-
-
-class DocView:
-    """Token texts, lower-case forms and sentence bounds of one doc as plain lists, read once.
-
-    Creating a spaCy Token or Span per lookup costs more than the rules that ask, so every
-    component reads tokens through this view (see :func:`doc_view`).
-    """
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        strings = doc.vocab.strings
-        orth, lower, idx, sent_start = doc.to_array([ORTH, LOWER, IDX, SENT_START]).T.tolist()
-        self.texts: list[str] = [strings[h] for h in orth]
-        self.lowers: list[str] = [strings[h] for h in lower]
-        self.idx: list[int] = idx
-        self.is_start: list[bool] = [s == 1 for s in sent_start]
-        self.text = doc.text
-        starts = [0] + [i for i in range(1, len(doc)) if self.is_start[i]] if len(doc) else []
-        self.sent_bounds: list[tuple[int, int]] = list(zip(starts, starts[1:] + [len(doc)]))
-        self.sent_of: list[int] = [0] * len(doc)
-        for n, (start, end) in enumerate(self.sent_bounds):
-            self.sent_of[start:end] = [n] * (end - start)
-        self._sents: dict[int, Span] = {}
-        self.quoted: set[int] | None = None  # filled by quoted_tokens()
-
-    def sent(self, i: int) -> Span:
-        """The sentence of token ``i``, as ``doc[i].sent`` gives it."""
-        n = self.sent_of[i]
-        span = self._sents.get(n)
-        if span is None:
-            span = self._sents[n] = self.doc[slice(*self.sent_bounds[n])]
-        return span
-
-    def sent_start(self, i: int) -> int:
-        return self.sent_bounds[self.sent_of[i]][0]
-
-
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Token indices inside quotation marks, computed once per doc: „ « open, “ ” » close, a
-    straight quote toggles, a line break ends any quotation."""
-    view = doc_view(doc)
-    if view.quoted is None:
-        inside, view.quoted = False, set()
-        for i, text in enumerate(view.texts):
-            if text in OPEN_QUOTES:
-                inside = True
-            elif text in CLOSE_QUOTES:
-                inside = False
-            elif text in TOGGLE_QUOTES:
-                inside = not inside
-            elif "\n" in text:
-                inside = False
-            elif inside:
-                view.quoted.add(i)
-    return view.quoted
-
-
-def doc_view(doc: Doc) -> DocView:
-    """The doc's :class:`DocView`, built on first use after the sentences are set."""
-    view = doc.user_data.get("coalition_view")
-    if view is None or len(view.texts) != len(doc):
-        view = doc.user_data["coalition_view"] = DocView(doc)
-    return view
+from .clauses import analysis
+from .view import doc_view
 
 
 class _ActorIndex:
@@ -156,25 +85,6 @@ def previous_sentences(sent: Span, limit: int = 3) -> list[Span]:
     return out
 
 
-_AUXILIARIES: dict[str, str] = _TENSE["auxiliaries"]
-_PERFECT = frozenset(_TENSE["perfect_auxiliaries"])
-
-
-def clause_tense(words: list[str]) -> str | None:
-    """The tense of a clause from its finite verbs: "future" (werden, modals of intent, an
-    announcement), "past" (Präteritum, or Perfekt: haben/sein with a participle), "present",
-    "subj" (Konjunktiv I only), or None where no finite verb is known."""
-    lexicon = get_lexicon()
-    kinds = {_AUXILIARIES.get(w) or lexicon.verb_tense(w) for w in words}
-    if kinds & {"future"} or _ANNOUNCE.intersection(words):
-        return "future"
-    if "past" in kinds or kinds & {"part", "inf"} and not _PERFECT.isdisjoint(words):
-        return "past"
-    if "pres" in kinds or "inf" in kinds and "subj" not in kinds:
-        return "present"
-    return "subj" if "subj" in kinds else None
-
-
 _CONTEXT = load_json("context.json")
 _CLAUSE_BREAKS = frozenset(_CONTEXT["clause_breaks"])
 _PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
@@ -185,24 +95,9 @@ _GENITIVE_ARTICLES = frozenset({"des", "der"})
 _SUBJECT_WINDOW = _CONTEXT["subject_window"]
 
 
-def _clause_ids(doc: Doc) -> list[int]:
-    """Clause number per token, counted once per doc (commas, semicolons, dashes, quotes)."""
-    ids = doc.user_data.get("coalition_clause_ids")
-    if ids is None or len(ids) != len(doc):
-        view = doc_view(doc)
-        ids, current = [], 0
-        for text, start in zip(view.texts, view.is_start):
-            if start:
-                current += 1
-            ids.append(current)
-            if text in _CLAUSE_BREAKS:
-                current += 1
-        doc.user_data["coalition_clause_ids"] = ids
-    return ids
-
-
 def clause_of(token) -> int:
-    return _clause_ids(token.doc)[token.i]
+    """The number of the clause ``token`` stands in (components.clauses)."""
+    return analysis(token.doc).index[token.i]
 
 
 def _mention_index(doc: Doc) -> dict[int, Span]:
@@ -346,7 +241,6 @@ def clause_text(tokens: Iterable) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    ids, view = _clause_ids(doc), doc_view(doc)
-    wanted = {ids[t.i] for t in tokens}
-    start, end = view.sent_bounds[view.sent_of[tokens[0].i]]
-    return " ".join(view.texts[i] for i in range(start, end) if ids[i] in wanted)
+    found, view = analysis(doc), doc_view(doc)
+    wanted = sorted({found.index[t.i] for t in tokens})
+    return " ".join(" ".join(view.texts[c.start : c.end]) for c in (found.clauses[n] for n in wanted))

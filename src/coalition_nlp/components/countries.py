@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import load_json
-from .context import doc_view
+from .view import doc_view
 
 NAME, ADJECTIVE, PREFIX, CAPITAL, INSTITUTION, OFFICE = (
     "name", "adjective", "prefix", "capital", "institution", "office",

@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .context import clause_tense, actor_mentions, actors_in, doc_view, group_in, previous_sentences, quoted_tokens
+from .clauses import clause_tense
+from .context import actor_mentions, actors_in, group_in, previous_sentences
+from .view import doc_view, quoted_tokens
 
 _M = load_json("meetings.json")
 _TENSE = load_json("tense.json")

@@ -11,10 +11,10 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
+from .view import doc_view
 from .context import (
     actors_in,
     clause_of,
-    doc_view,
     in_place_phrase,
     in_source_phrase,
     mention_at,

@@ -12,7 +12,7 @@ from .. import extensions as ext
 from ..parse.dates import find_dates
 from ..parse.money import find_money
 from ..parse.numbers import find_numbers
-from .context import doc_view
+from .view import doc_view
 
 
 def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:

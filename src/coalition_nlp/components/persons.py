@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json, load_list, load_tsv
-from .context import CLOSE_QUOTES, OPEN_QUOTES, TOGGLE_QUOTES, doc_view, quoted_tokens
+from .view import CLOSE_QUOTES, OPEN_QUOTES, TOGGLE_QUOTES, doc_view, quoted_tokens
 from .countries import ADJECTIVE, INSTITUTION, LOCATIVE, NAME, STATE_KINDS, CountryMention
 
 _CONTEXT = load_json("person_context.json")

@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json
+from .view import doc_view
 from .context import (
     WordSet,
     clause_of,
     clause_text,
-    doc_view,
     destinations,
     prefix_state,
     previous_sentences,

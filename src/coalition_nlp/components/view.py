@@ -1,0 +1,78 @@
+"""One plain view of a doc's tokens, read once, that every component reads tokens through;
+and the tokens inside quotation marks."""
+from __future__ import annotations
+
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START
+from spacy.tokens import Doc, Span
+
+from ..lexicon import load_json
+
+_QUOTE_MARKS = load_json("sentences.json")
+# “ closes a German „ quotation and opens an English one: it toggles, like the straight quotes.
+OPEN_QUOTES = frozenset(_QUOTE_MARKS["opening_quotes"]) - {"“"}
+CLOSE_QUOTES = frozenset(_QUOTE_MARKS["closing_quotes"]) - {")", "]", "“"}
+TOGGLE_QUOTES = frozenset(_QUOTE_MARKS["ambiguous_quotes"]) | {"“"}
+
+
+class DocView:
+    """Token texts, lower-case forms and sentence bounds of one doc as plain lists, read once.
+
+    Creating a spaCy Token or Span per lookup costs more than the rules that ask, so every
+    component reads tokens through this view (see :func:`doc_view`).
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        strings = doc.vocab.strings
+        orth, lower, idx, sent_start = doc.to_array([ORTH, LOWER, IDX, SENT_START]).T.tolist()
+        self.texts: list[str] = [strings[h] for h in orth]
+        self.lowers: list[str] = [strings[h] for h in lower]
+        self.idx: list[int] = idx
+        self.is_start: list[bool] = [s == 1 for s in sent_start]
+        self.text = doc.text
+        starts = [0] + [i for i in range(1, len(doc)) if self.is_start[i]] if len(doc) else []
+        self.sent_bounds: list[tuple[int, int]] = list(zip(starts, starts[1:] + [len(doc)]))
+        self.sent_of: list[int] = [0] * len(doc)
+        for n, (start, end) in enumerate(self.sent_bounds):
+            self.sent_of[start:end] = [n] * (end - start)
+        self._sents: dict[int, Span] = {}
+        self.quoted: set[int] | None = None  # filled by quoted_tokens()
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token ``i``, as ``doc[i].sent`` gives it."""
+        n = self.sent_of[i]
+        span = self._sents.get(n)
+        if span is None:
+            span = self._sents[n] = self.doc[slice(*self.sent_bounds[n])]
+        return span
+
+    def sent_start(self, i: int) -> int:
+        return self.sent_bounds[self.sent_of[i]][0]
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Token indices inside quotation marks, computed once per doc: „ « open, “ ” » close, a
+    straight quote toggles, a line break ends any quotation."""
+    view = doc_view(doc)
+    if view.quoted is None:
+        inside, view.quoted = False, set()
+        for i, text in enumerate(view.texts):
+            if text in OPEN_QUOTES:
+                inside = True
+            elif text in CLOSE_QUOTES:
+                inside = False
+            elif text in TOGGLE_QUOTES:
+                inside = not inside
+            elif "\n" in text:
+                inside = False
+            elif inside:
+                view.quoted.add(i)
+    return view.quoted
+
+
+def doc_view(doc: Doc) -> DocView:
+    """The doc's :class:`DocView`, built on first use after the sentences are set."""
+    view = doc.user_data.get("coalition_view")
+    if view is None or len(view.texts) != len(doc):
+        view = doc.user_data["coalition_view"] = DocView(doc)
+    return view
