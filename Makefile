@@ -21,20 +21,20 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT)
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --force
 	$(BIN)/coalition-nlp summary $(OUT)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
 report: $(VENV)/.installed-dev
-	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
-	$(BIN)/coalition-nlp report $(OUT) -o out/report.html
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet --force
+	$(BIN)/coalition-nlp report $(OUT) -o out/report.html --force
 
 evaluate: $(VENV)/.installed
-	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet --force
 	$(BIN)/coalition-nlp evaluate $(OUT) --gold data/gold
-	$(BIN)/coalition-nlp extract data/heldout/articles -o out/heldout.jsonl --quiet
+	$(BIN)/coalition-nlp extract data/heldout/articles -o out/heldout.jsonl --quiet --force
 	$(BIN)/coalition-nlp evaluate out/heldout.jsonl --gold data/heldout/gold
 
 # Throughput, peak RSS and workers speed-up against the bare-tokenizer floor (README "Throughput").

@@ -81,8 +81,9 @@ def test_parquet_folder_and_corpus(small, tmp_path):
     assert [s["article"] for s in germany[0]["sources"]] == ["a_berlin", "c_paris"]
     corpus_pledges = pd.read_parquet(corpus_dir / "tables" / "money_pledges.parquet")
     assert set(corpus_pledges.loc[corpus_pledges["donor"] == "DEU", "donor_actor_id"]) == {"country:deu"}
-    # A second run replaces the folder whole.
-    assert CliRunner().invoke(main, args).exit_code == 0
+    # A second run is refused; with --force it replaces the folder whole.
+    assert CliRunner().invoke(main, args).exit_code == 2
+    assert CliRunner().invoke(main, [*args, "--force"]).exit_code == 0
     assert len(pd.read_parquet(out / "articles.parquet")) == 4
 
 
