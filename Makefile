@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ARTICLES ?= data/articles
 OUT    ?= out/events.jsonl
 
-.PHONY: run test evaluate report bench resources clean
+.PHONY: run test evaluate report notebook bench resources clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,21 +21,25 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT)
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --force
 	$(BIN)/coalition-nlp summary $(OUT)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
 report: $(VENV)/.installed-dev
-	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
-	$(BIN)/coalition-nlp report $(OUT) -o out/report.html
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet --force
+	$(BIN)/coalition-nlp report $(OUT) -o out/report.html --force
 
 evaluate: $(VENV)/.installed
-	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet
+	$(BIN)/coalition-nlp extract $(ARTICLES) -o $(OUT) --quiet --force
 	$(BIN)/coalition-nlp evaluate $(OUT) --gold data/gold
-	$(BIN)/coalition-nlp extract data/heldout/articles -o out/heldout.jsonl --quiet
+	$(BIN)/coalition-nlp extract data/heldout/articles -o out/heldout.jsonl --quiet --force
 	$(BIN)/coalition-nlp evaluate out/heldout.jsonl --gold data/heldout/gold
+
+# Runs the example notebook in place, so the committed copy shows its outputs (commit it after).
+notebook: $(VENV)/.installed-dev
+	$(BIN)/jupyter-execute --inplace --timeout=600 --kernel_name=python3 examples/quickstart.ipynb
 
 # Throughput, peak RSS and workers speed-up against the bare-tokenizer floor (README "Throughput").
 bench: $(VENV)/.installed-dev

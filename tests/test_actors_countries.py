@@ -47,3 +47,54 @@ def test_bundes_words_follow_the_agency(nlp):
 
 def test_dateline_capital_is_a_place(nlp):
     assert countries(nlp, "Ottawa (dpa) - Die Regierung will handeln.", place="Ottawa") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Hilfe beträgt 300 Millionen US-Dollar.", set()),
+        ("Zugesagt sind mehr als zwei Milliarden US-Dollars.", set()),
+        ("Der Fonds hält 80 Millionen Hongkong-Dollar.", set()),
+        ("Die USA zahlen 20 Millionen US-Dollar.", {("USA", "USA")}),
+        ("Der US-Botschafter zahlt in US-Dollar.", {("US-Botschafter", "USA")}),
+    ],
+)
+def test_a_currency_named_after_a_state_is_no_mention_of_it(nlp, text, expected):
+    assert countries(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Washington lehnt den Vorschlag ab.", {("Washington", "USA")}),
+        ("Nach Angaben aus Washington ist das falsch.", {("Washington", "USA")}),
+        ("Berlin und Paris lehnen den Plan ab.", {("Berlin", "DEU"), ("Paris", "FRA")}),
+        ("In Washington trafen sich die Minister.", set()),
+        ("In Rom berieten die Generäle.", set()),
+        ("Seit den Anschlägen von Paris ist die Lage angespannt.", set()),
+        ("Der Flughafen von Bagdad wurde gesperrt.", set()),
+        ("Das Lager liegt nördlich von Bagdad.", set()),
+        ("Die Ausbilder arbeiten in Erbil und Bagdad.", set()),
+        ("Die Soldaten wurden aus Tadschi und Bagdad abgezogen.", set()),
+    ],
+)
+def test_a_capital_stands_for_its_state_only_as_the_government(nlp, text, expected):
+    assert countries(nlp, text) == expected
+
+
+def test_capital_as_meeting_place_is_no_alias_of_its_state():
+    import coalition_nlp
+    from coalition_nlp.corpus import Corpus
+
+    results = [coalition_nlp.extract("In Paris trafen sich die Außenminister. Frankreich sagte 20 Millionen Euro zu."),
+               coalition_nlp.extract("Paris lehnt den Plan ab.")]
+    france = Corpus.from_extractions(results[:1]).actor("Frankreich")
+    assert "Paris" not in france.aliases
+    assert "Paris" in Corpus.from_extractions(results).actor("Frankreich").aliases
+
+
+def test_us_dollar_is_not_highlighted_as_a_state():
+    import coalition_nlp
+
+    html = coalition_nlp.extract("Kuwait sagte 300 Millionen US-Dollar zu.")._repr_html_()
+    assert 'cn-country">Kuwait' in html and 'cn-country">US' not in html

@@ -74,8 +74,8 @@ def test_failed_run_keeps_previous_output(corpus, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("coalition_nlp.checkpoint.Checkpoint.write", explode)
-    result = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(out), "--quiet"])
-    assert result.exit_code != 0
+    result = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(out), "--quiet", "--force"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "No space left on device" in result.stderr
     assert out.read_text() == "previous\n"  # never half-written
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -86,8 +86,8 @@ def test_schema_and_evaluate_commands(tmp_path):
     assert schema["title"] == "ArticleExtraction"
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n")
-    result = runner.invoke(main, ["evaluate", str(bad), "--gold", str(tmp_path)])
-    assert result.exit_code == 2 and "not a coalition-nlp output file" in result.output
+    result = runner.invoke(main, ["evaluate", str(bad), "--gold", str(Path(__file__).parents[1] / "data" / "gold")])
+    assert result.exit_code == 2 and f"{bad}: line 1 is not JSON" in result.output
 
 
 def test_console_script_runs():

@@ -68,6 +68,19 @@ def test_duckdb_file_answers_sql(small, tmp_path, monkeypatch):
     assert names == [("Frank-Walter Steinmeier",)]
 
 
+def test_the_readme_sql_returns_rows_on_the_bundled_data(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    queries = readme.split("```sql\n")[1:]
+    assert len(queries) == 1
+    query = queries[0].split("```")[0]
+    out = tmp_path / "events.duckdb"
+    args = ["extract", str(ROOT / "data" / "articles"), "-o", str(out), "--format", "duckdb", "-q"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    rows = duckdb.connect(str(out), read_only=True).execute(query).fetchall()
+    assert len(rows) == 8 and {r[0] for r in rows} == {"undated"}  # as the README says
+    assert ("undated", "DEU", "EUR", 555e6) in rows and ("undated", "GBR", "GBP", 100e6) in rows
+
+
 def test_parquet_folder_and_corpus(small, tmp_path):
     out = tmp_path / "events.parquet"
     corpus_dir = tmp_path / "corpus"
@@ -81,8 +94,9 @@ def test_parquet_folder_and_corpus(small, tmp_path):
     assert [s["article"] for s in germany[0]["sources"]] == ["a_berlin", "c_paris"]
     corpus_pledges = pd.read_parquet(corpus_dir / "tables" / "money_pledges.parquet")
     assert set(corpus_pledges.loc[corpus_pledges["donor"] == "DEU", "donor_actor_id"]) == {"country:deu"}
-    # A second run replaces the folder whole.
-    assert CliRunner().invoke(main, args).exit_code == 0
+    # A second run is refused; with --force it replaces the folder whole.
+    assert CliRunner().invoke(main, args).exit_code == 2
+    assert CliRunner().invoke(main, [*args, "--force"]).exit_code == 0
     assert len(pd.read_parquet(out / "articles.parquet")) == 4
 
 

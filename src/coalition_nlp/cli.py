@@ -3,14 +3,19 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Iterator
 
 import click
 
+from .evaluate import InputError
 from .ingest import list_files
+from .records import ArticleExtraction
+from .sinks.targets import OutputRefused, check_target
 from .workers import MAX_CHARS, Limits
 
 
@@ -21,12 +26,48 @@ def _fail(message: str) -> None:
 
 
 @contextmanager
-def _refusal_is_user_error():
-    """An output path the sinks refuse to replace (a folder of other files) is the user's error."""
+def _user_errors():
+    """A refused output, an unusable input file or a file system error is one line, exit 2."""
     try:
         yield
-    except FileExistsError as exc:
+    except (OutputRefused, InputError, FileExistsError) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or 'output'}: {exc.strerror or exc}")
+
+
+def _predictions(path: Path) -> Iterator[ArticleExtraction]:
+    """The records of an output file; one that holds none is an error, not an empty result."""
+    from .evaluate import read_jsonl
+
+    count = 0
+    for count, result in enumerate(read_jsonl(path), 1):
+        yield result
+    if not count:
+        raise InputError(f"{path}: no extraction lines in this file")
+
+
+class _OneLineErrors(click.Group):
+    """Usage errors as one line, and no traceback ever (``COALITION_NLP_DEBUG=1`` shows it)."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as exc:
+            click.echo(f"coalition-nlp: error: {exc.format_message()}", err=True)
+            sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+        except click.Abort:
+            click.echo("coalition-nlp: aborted", err=True)
+            sys.exit(1)
+        except Exception as exc:  # a bug: still one line, with what to report
+            if os.environ.get("COALITION_NLP_DEBUG"):
+                raise
+            click.echo(f"coalition-nlp: internal error: {exc.__class__.__name__}: {exc} "
+                       "(COALITION_NLP_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 def _terminate_cleanly() -> None:
@@ -37,7 +78,7 @@ def _terminate_cleanly() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="coalition-nlp")
 def main() -> None:
     """Typed records (actors, meetings, troop numbers, money pledges) from German news."""
@@ -60,16 +101,18 @@ def main() -> None:
 @click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
               help="Longer articles are reported as too large instead of extracted.")
 @click.option("--resume", is_flag=True, help="Skip articles already in OUTPUT or in OUTPUT.partial (an interrupted run).")
+@click.option("--force", is_flag=True, help="Replace an existing OUTPUT (atomically); without it, an existing one is refused.")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
 @click.option("--dask-local", type=click.IntRange(min=1), default=None, metavar="N",
               help="Run on a Dask cluster of N local worker processes.")
 def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: str, quiet: bool,
             fmt: str, corpus_dir: Path | None, workers: int, timeout: float | None, max_chars: int,
-            resume: bool, scheduler: str | None, dask_local: int | None) -> None:
+            resume: bool, force: bool, scheduler: str | None, dask_local: int | None) -> None:
     """Extract records from files and folders into OUTPUT, one JSON line per article.
 
     Files that cannot be read, articles too large or too slow are reported on stderr
-    and listed in OUTPUT-stem.errors.jsonl; the exit status is then 1.
+    and listed in OUTPUT-stem.errors.jsonl; the exit status is then 1. An existing
+    OUTPUT is replaced only with --force (or extended with --resume, for JSONL).
     """
     from tqdm import tqdm
 
@@ -93,6 +136,10 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
         _fail(f"no such file or folder: {exc}")
     if not files:
         _fail(f"nothing to read: no files matching {pattern!r} in {', '.join(map(str, paths))}")
+    with _user_errors():
+        check_target(output, folder=fmt == "parquet", force=force, keep=resume and fmt == "jsonl")
+        if corpus_dir is not None:
+            check_target(corpus_dir / "corpus.json", force=force)
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
     if fmt != "jsonl":
@@ -106,7 +153,7 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
         load_pipeline(model)
     except ModelNotFoundError as exc:
         _fail(str(exc))
-    with connect(scheduler, dask_local) if on_dask else nullcontext() as client, _refusal_is_user_error():
+    with connect(scheduler, dask_local) if on_dask else nullcontext() as client, _user_errors():
         result = run_batch(
             files,
             output,
@@ -132,14 +179,10 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(predictions: Path, gold_dir: Path, explain: bool, as_json: bool) -> None:
     """Score PREDICTIONS (JSONL) against gold annotations (spec §4)."""
-    from pydantic import ValidationError
+    from .evaluate import evaluate as run_evaluation
 
-    from .evaluate import evaluate as run_evaluation, read_jsonl
-
-    try:
-        report = run_evaluation(read_jsonl(predictions), gold_dir)
-    except (ValidationError, json.JSONDecodeError) as exc:
-        _fail(f"{predictions}: not a coalition-nlp output file ({exc.__class__.__name__})")
+    with _user_errors():
+        report = run_evaluation(_predictions(predictions), gold_dir)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.table())
     if explain:
         click.echo("\n".join(report.notes))
@@ -149,21 +192,19 @@ def evaluate(predictions: Path, gold_dir: Path, explain: bool, as_json: bool) ->
 @click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def summary(predictions: Path) -> None:
     """A one-screen overview of an output file: the events found per article."""
-    from .evaluate import read_jsonl
     from .summary import summarize
 
-    click.echo(summarize(read_jsonl(predictions)))
+    with _user_errors():
+        text = summarize(_predictions(predictions))
+    click.echo(text)
 
 
 @main.command()
 @click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
-def report(predictions: Path, output: Path) -> None:
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
+@click.option("--force", is_flag=True, help="Replace an existing OUTPUT (atomically).")
+def report(predictions: Path, output: Path, force: bool) -> None:
     """One self-contained HTML page: corpus tables, plots and every article with its highlights."""
-    from pydantic import ValidationError
-
-    from .evaluate import read_jsonl
-
     from .sinks.tables import require_tables
 
     try:
@@ -172,10 +213,9 @@ def report(predictions: Path, output: Path) -> None:
         _fail(f"report: {exc}")
     from .sinks.report import write_report
 
-    try:
-        write_report(list(read_jsonl(predictions)), output)
-    except (ValidationError, json.JSONDecodeError) as exc:
-        _fail(f"{predictions}: not a coalition-nlp output file ({exc.__class__.__name__})")
+    with _user_errors():
+        check_target(output, force=force)
+        write_report(list(_predictions(predictions)), output)
     click.echo(f"report -> {output}", err=True)
 
 

@@ -33,8 +33,9 @@ CSS = """
 .cn-hl{padding:0 .15em;border-radius:.25em}
 .cn-ev{text-decoration-line:underline;text-decoration-thickness:.18em;text-underline-offset:.3em}
 .cn-label{font:bold .6em sans-serif;vertical-align:super;margin-left:.2em;opacity:.8}
+.cn-scroll{max-width:100%;overflow-x:auto}
 .cn-table{border-collapse:collapse;font:.85em sans-serif;margin:.5em 0 1em}
-.cn-table th,.cn-table td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.cn-table th,.cn-table td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top;overflow-wrap:normal}
 .cn-table th{background:#f2f2f2}
 .cn-note{font:.85em sans-serif;color:#666}
 """ + "".join(
@@ -92,7 +93,9 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[object]], caption
     body = "".join(
         "<tr>" + "".join(f"<td>{'' if v is None else escape(str(v))}</td>" for v in row) + "</tr>" for row in rows
     )
-    return f'<table class="cn-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    # Columns as wide as their longest word; a table wider than the page scrolls inside its box.
+    return (f'<div class="cn-scroll"><table class="cn-table">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def record_tables(result: ArticleExtraction) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from pydantic import ValidationError
 
 from .names import fold, person_matches
 from .records import ArticleExtraction, ArticleInfo
@@ -216,29 +217,66 @@ def score_article(pred: ArticleExtraction, gold: dict, report: Report) -> None:
     )
 
 
+class InputError(ValueError):
+    """A predictions or gold file that cannot be used; the message is one line naming it."""
+
+
+def _gold(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a gold file ({exc.__class__.__name__})") from None
+
+
 def evaluate(predictions: Iterable[ArticleExtraction], gold_dir: str | Path) -> Report:
-    """Score predictions against ``gold_dir/<article id>.json``; predictions without gold are skipped."""
+    """Score predictions against ``gold_dir/<article id>.json``; predictions without gold are skipped.
+
+    Raises :class:`InputError` when there is no gold at all, or when there are predictions
+    and not one has gold: scores over nothing would read as perfect.
+    """
     report = Report()
     gold_dir = Path(gold_dir)
-    seen = set()
+    gold_files = sorted(gold_dir.glob("*.json"))
+    if not gold_files:
+        raise InputError(f"{gold_dir}: no gold files (*.json) in this folder")
+    seen, predicted = set(), 0
     for pred in predictions:
+        predicted += 1
         path = gold_dir / f"{pred.article.id}.json"
         if not path.exists():
             report.notes.append(f"{pred.article.id} has no gold file, not scored")
             continue
         seen.add(pred.article.id)
-        score_article(pred, json.loads(path.read_text(encoding="utf-8")), report)
-    for path in sorted(gold_dir.glob("*.json")):
+        score_article(pred, _gold(path), report)
+    if predicted and not seen:
+        raise InputError(f"{gold_dir}: none of the {predicted} predicted articles has a gold file here "
+                         f"(gold ids such as {gold_files[0].stem!r})")
+    for path in gold_files:
         if path.stem not in seen:
             # A missing article is a loss: all its gold records count as misses.
             report.notes.append(f"{path.stem} has gold but no prediction")
             empty = ArticleExtraction(article=ArticleInfo(id=path.stem, text_sha256=""))
-            score_article(empty, json.loads(path.read_text(encoding="utf-8")), report)
+            score_article(empty, _gold(path), report)
     return report
 
 
-def read_jsonl(path: str | Path) -> Iterable[ArticleExtraction]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield ArticleExtraction.model_validate_json(line)
+def read_jsonl(path: str | Path) -> Iterator[ArticleExtraction]:
+    """The records of a JSONL output, one per line; :class:`InputError` names the first bad line."""
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    yield _record(path, number, line)
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: a binary file, not the JSONL output of coalition-nlp extract") from None
+
+
+def _record(path: Path, number: int, line: str) -> ArticleExtraction:
+    try:
+        return ArticleExtraction.model_validate_json(line)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        what = ("not JSON" if first["type"] == "json_invalid" else
+                f"not an extraction record ({'.'.join(map(str, first['loc'])) or 'line'}: {first['msg']})")
+        raise InputError(f"{path}: line {number} is {what}; expected the JSONL output of coalition-nlp extract") from None

@@ -7,6 +7,7 @@ without a GUI backend or global state; notebooks display them as usual.
 """
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from .summary import _amount
@@ -69,65 +70,99 @@ def pledges_by_donor(source: Any):
     return fig
 
 
-def troops_over_time(source: Any):
-    """Troop numbers (total, else change) by sending state, article by article in order of publication.
+def _dates(frames: dict, records) -> "Any":
+    """Each record's publication date: the earliest among its articles' (NaT when none is dated)."""
+    import pandas as pd
 
-    Articles are placed in order, not on a date scale, because many carry no date; the
-    axis names each article by its date where known, else by its id.
+    published = _published(frames)
+    ids = records["articles"] if "articles" in records else records["article_id"].map(lambda a: [a])
+    return ids.map(lambda aids: min((published[a] for a in aids if pd.notna(published.get(a, pd.NaT))),
+                                    default=pd.NaT))
+
+
+def _date_axis(ax) -> None:
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def troops_over_time(source: Any):
+    """Troop strength per sending state and destination over publication dates.
+
+    One series per (state, destination): totals joined by a line within the series only;
+    a number given only as a change has no strength to draw and is a hollow marker. Records
+    from undated articles cannot be placed in time: they are left out and counted beneath.
     """
+    import pandas as pd
+
     frames = _frames(source)
-    troops = frames["troop_commitments"].copy()
+    troops = frames["troop_commitments"]
     if troops.empty:
         return _empty(_figure(1.5), "no troop numbers")
-    articles = frames["articles"]
-    ordered = sorted(zip(articles["published"].fillna("~"), articles["article_id"]))
-    position = {aid: i for i, (_, aid) in enumerate(ordered)}
-    first_article = troops["articles"].map(lambda a: a[0]) if "articles" in troops else troops["article_id"]
-    troops["x"] = first_article.map(position)
-    troops["figure"] = troops["total"].fillna(troops["change"]).astype("Float64")
+    troops = troops.assign(
+        when=_dates(frames, troops), state=troops["country"].fillna("?"),
+        to=troops["destination"].map(lambda d: "/".join(d) if len(d) else "?"),
+        total_=troops["total"].astype("Float64").astype(float), change_=troops["change"].astype("Float64").astype(float))
+    dated = troops[troops["when"].notna()]
     fig = _figure(3.8)
     ax = fig.subplots()
-    for state, rows in troops.dropna(subset=["figure"]).groupby("country"):
-        rows = rows.sort_values("x")
-        ax.plot(list(rows["x"]), list(rows["figure"].astype(float)), marker="o", label=state)
-    used = sorted(set(troops["x"]))
-    ax.set_xticks(used, [ordered[i][0] if ordered[i][0] != "~" else ordered[i][1][:12] for i in used],
-                  rotation=30, ha="right", fontsize=8)
-    ax.set_ylabel("soldiers (total, else change)")
-    ax.legend(fontsize=8, ncols=2, title="state")
-    ax.set_title("Troop numbers by state (articles in order of publication)", loc="left", fontsize=10)
+    for (state, to), rows in dated.groupby(["state", "to"], sort=True):
+        rows = rows.sort_values("when")
+        totals = rows[rows["total_"].notna()]
+        (line,) = ax.plot(list(totals["when"]), list(totals["total_"]), marker="o",
+                          label=f"{state} → {to}" if len(totals) else None)
+        changes = rows[rows["total_"].isna() & rows["change_"].notna()]
+        if len(changes):
+            ax.plot(list(changes["when"]), list(changes["change_"].abs()), marker="o", linestyle="none",
+                    markerfacecolor="white", color=line.get_color(),
+                    label=f"{state} → {to} (change only)" if totals.empty else None)
+    if dated.empty:
+        ax.text(0.5, 0.5, "no dated troop numbers", ha="center", va="center", color="#666", transform=ax.transAxes)
+        ax.set_xticks([])
+    else:
+        _date_axis(ax)
+        ax.legend(fontsize=8, ncols=2, title="state → destination", title_fontsize=8)
+    undated = len(troops) - len(dated)
+    ax.set_xlabel(f"publication date · {undated} of {len(troops)} troop numbers are from undated articles "
+                  "and not shown", fontsize=8)
+    ax.set_ylabel("soldiers (total; hollow: change only)")
+    ax.set_title("Troop strength by sending state and destination", loc="left", fontsize=10)
     return fig
 
 
 def meeting_timeline(source: Any):
-    """Meetings on a time line: held filled, planned hollow; undated ones in a column of their own."""
+    """Meetings on a time axis (held filled, planned hollow); undated ones listed apart beneath."""
     import pandas as pd
 
     frames = _frames(source)
     meetings = frames["meetings"]
     if meetings.empty:
         return _empty(_figure(1.5), "no meetings")
-    first_article = meetings["articles"].map(lambda a: a[0]) if "articles" in meetings else meetings["article_id"]
-    published = _published(frames)
     when = pd.to_datetime(meetings["date"], errors="coerce", format="mixed")
-    when = when.fillna(first_article.map(published))
+    when = when.fillna(pd.to_datetime(_dates(frames, meetings)))
     meetings = meetings.assign(when=when).sort_values("when", na_position="last").reset_index(drop=True)
-    dated = meetings["when"].dropna()
-    lo, hi = (dated.min(), dated.max()) if len(dated) else (pd.Timestamp("2015-01-01"),) * 2
-    span = max(hi - lo, pd.Timedelta(days=60))
-    undated_x = hi + span * 0.25
-    fig = _figure(0.9 + 0.3 * len(meetings))
-    ax = fig.subplots()
-    for y, row in meetings.iterrows():
-        x = row["when"] if pd.notna(row["when"]) else undated_x
+    dated, undated = meetings[meetings["when"].notna()], meetings[meetings["when"].isna()]
+    label = lambda row: f"{row['location'] if pd.notna(row['location']) else '?'} ({row['status']})"  # noqa: E731
+    names = textwrap.wrap(", ".join(label(row) for _, row in undated.iterrows()), 110) or ["none"]
+    heights = [0.9 + 0.3 * max(len(dated), 1), 0.3 + 0.18 * len(names)]
+    fig = _figure(sum(heights))
+    top, bottom = fig.subplots(2, 1, height_ratios=heights)
+    for y, (_, row) in enumerate(dated.iterrows()):
         held = row["status"] == "held"
-        ax.plot([x], [y], marker="o", color="#1f77b4", markerfacecolor="#1f77b4" if held else "white")
-        ax.annotate(f"{row['location'] if pd.notna(row['location']) else '?'} ({row['status']})", (x, y), xytext=(6, -3),
-                    textcoords="offset points", fontsize=8)
-    ax.axvline(hi + span * 0.125, color="#ccc", linestyle=":")
-    ax.text(undated_x, -0.8, "undated", ha="center", fontsize=8, color="#666")
-    ax.set_xlim(lo - span * 0.1, undated_x + span * 0.35)
-    ax.set_ylim(len(meetings) - 0.4, -1.2)
-    ax.set_yticks([])
-    ax.set_title("Meetings (date, else publication date of the article)", loc="left", fontsize=10)
+        top.plot([row["when"]], [y], marker="o", color="#1f77b4", markerfacecolor="#1f77b4" if held else "white")
+        top.annotate(label(row), (row["when"], y), xytext=(6, -3), textcoords="offset points", fontsize=8)
+    if dated.empty:
+        top.text(0.5, 0.5, "no dated meetings", ha="center", va="center", color="#666", transform=top.transAxes)
+        top.set_xticks([])
+    else:
+        _date_axis(top)
+        top.margins(x=0.25)
+    top.set_ylim(len(dated) - 0.4, -0.8)
+    top.set_yticks([])
+    top.set_title("Meetings (date, else publication date of the article; planned hollow)", loc="left", fontsize=10)
+    bottom.set_axis_off()
+    bottom.set_title(f"Undated: {len(undated)} of {len(meetings)} meetings", loc="left", fontsize=9, color="#444")
+    bottom.text(0, 1, "\n".join(names), va="top", fontsize=8, color="#444", transform=bottom.transAxes)
     return fig

@@ -138,6 +138,18 @@ class ArticleExtraction(_Record):
     # The text the offsets point into, kept in memory for display (not part of the output).
     _text: Optional[str] = PrivateAttr(default=None)
 
+    def __eq__(self, other: object) -> bool:
+        """Data only: the in-memory text is not part of the record, so a result read back
+        from its own JSON equals it."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __str__(self) -> str:
+        from .summary import describe
+
+        return describe(self)
+
     def to_json_line(self) -> str:
         """One compact JSON line, as the batch output holds it."""
         return self.model_dump_json()

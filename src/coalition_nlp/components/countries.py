@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..lexicon import load_json
+from ..lexicon import load_json, load_tsv
 from .view import doc_view
 
 NAME, ADJECTIVE, PREFIX, CAPITAL, INSTITUTION, OFFICE = (
@@ -25,7 +25,12 @@ STATE_KINDS = frozenset({NAME, ADJECTIVE, PREFIX, INSTITUTION})
 _CONTEXT = load_json("country_context.json")
 LOCATIVE = frozenset(_CONTEXT["locative_prepositions"])
 _GOVERNMENT = frozenset(load_json("context.json")["government_nouns"])
+_PLACE_NOUNS = frozenset(_CONTEXT["place_nouns"])
+_COORDINATING = frozenset(_CONTEXT["coordinating"])
+_SOURCE = frozenset(_CONTEXT["source_prepositions"])
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—", "/"})
+# "US-Dollar", "Hongkong-Dollar": a currency named after a state is no mention of the state.
+_CURRENCY_WORDS = frozenset(row["expression"] for row in load_tsv("currencies.tsv") if " " not in row["expression"])
 
 
 @dataclass
@@ -92,6 +97,8 @@ class CountryFinder:
                 return [_mention(doc[i : i + 1], _bundes(lex, text, office.country, doc), OFFICE)]
             return []
         parts = [p for p in text.split("-") if p]
+        if text in _CURRENCY_WORDS or parts[-1:] and parts[-1] in _CURRENCY_WORDS:
+            return []
         for n, part in enumerate(parts):
             last = n == len(parts) - 1
             # the first parts of "türkisch-syrischen" are bare stems, which the lexicon inflects only
@@ -115,13 +122,25 @@ def _bundes(lex, word: str, country: str, doc: Doc) -> str:
 
 
 def _is_government(span: Span, lex) -> bool:
-    """A capital stands for its state unless it is the dateline or a place after "in"/"nach";
+    """A capital stands for its state unless it is the dateline or a place: after "in"/"nach",
+    "nördlich von", "die Anschläge von"; listed with a place after one ("in Erbil und Bagdad");
     "die Regierung in Bagdad" is the state even after a preposition."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.text in LOCATIVE:
-        return span.start >= 2 and doc[span.start - 2].text in _GOVERNMENT
+    words = [t.text for t in doc[max(0, span.start - 3):span.start]]
+    words = [""] * (3 - len(words)) + words  # the three words before the capital, "" before the text
+    if words[-1] in _COORDINATING and words[-2][:1].isupper():  # "Erbil und Bagdad": as the first place
+        if words[-3].lower() in LOCATIVE or (words[-3] in _SOURCE and not _is_state(words[-2], lex)):
+            return False
+    before = words[-1].lower()
+    if before in LOCATIVE:
+        return words[-2] in _GOVERNMENT
+    if before == "von" and (words[-2].lower() in LOCATIVE or words[-2] in _PLACE_NOUNS):
+        return False
     after = doc[span.end] if span.end < len(doc) else None
     if span.text == doc._.place and (after is None or after.text in _DATELINE_MARKS):
         return False
     return lex.is_metonym_capital(span.text)
+
+
+def _is_state(word: str, lex) -> bool:
+    return bool(lex.country_by_name(word) or lex.country_by_capital(word))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..records import ArticleExtraction
 from .atomic import atomic_binary_path, atomic_folder, atomic_text_file
+from .targets import is_table_folder
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -194,7 +195,7 @@ class _Buffered:
 
 def _parquet_folder(folder: Path):
     """:func:`atomic_folder`, but never over a folder that holds more than our tables."""
-    if folder.exists() and (not folder.is_dir() or any(p.suffix != ".parquet" for p in folder.iterdir())):
+    if folder.exists() and not is_table_folder(folder):
         raise FileExistsError(f"{folder} exists and is not a folder of Parquet tables; not replacing it")
     return atomic_folder(folder)
 
