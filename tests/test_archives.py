@@ -254,3 +254,17 @@ def test_extract_frame_returns_the_tables():
         coalition_nlp.extract_frame(frame)
     with pytest.raises(IngestError, match="row 2: no text"):
         coalition_nlp.extract_frame(pd.DataFrame({"text": ["Ein Satz.", None]}))
+
+
+def test_unreadable_tables_are_reported_and_the_rest_goes_on(tmp_path):
+    (tmp_path / "a_latin.csv").write_bytes("text\nGrüße aus Köln: Belgien gab 5 Millionen Euro.\n".encode("cp1252"))
+    (tmp_path / "b_binary.csv").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "c_broken.parquet").write_bytes(b"not parquet at all")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(out), "-q", "--pattern", "*.csv,*.parquet"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
+    assert [(Path(e["path"]).name, e["error"].split(":")[0]) for e in errors] == [
+        ("b_binary.csv", "binary file (contains NUL bytes)"), ("c_broken.parquet", "cannot read as a parquet table")]
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["money_pledges"][0]["evidence"][0]["text"].startswith("Grüße aus Köln")

@@ -3,14 +3,15 @@
 Archives come as tables with an id, a date, a headline and the text. Each file is read
 one row at a time (JSONL line by line, CSV through the ``csv`` module, Parquet in record
 batches through pyarrow), so memory does not grow with the archive; only the ids seen so
-far are kept, to refuse a duplicate. Rows are numbered from 1 (the header of a CSV file
-is not counted; a JSONL file's row is its line).
+far are kept, to refuse a duplicate. JSONL and CSV are UTF-8, else cp1252 (German
+newsroom files), judged by their first megabyte. Rows are numbered from 1 (the header of
+a CSV file is not counted; a JSONL file's row is its line).
 
-Which column holds what: ``--text-col`` etc. name it; without a name the usual names are
-tried (:data:`USUAL`), the first one present when one of them is present alone or first
-in that list. A named column that is missing, or a file with no text column at all, is a
-:class:`ColumnError` (the user's error). A bad row (no text, a text that is no string, an
-unparsable date) is an :class:`IngestError` with its row number, and the rest go on.
+Which column holds what: ``--text-col`` etc. name it; without a name, the first of the
+usual names (:data:`USUAL`) that the table has. A named column that is missing, or a
+table with no text column at all, is a :class:`ColumnError` (the user's error). A bad row
+(no text, a text that is no string, an unparsable date) is an :class:`IngestError` with
+its row number, and the rest go on.
 
 Dates: an explicit ``date`` line in the text's own header wins, then the date column,
 then the batch date (``--published``). The headline column wins over the headline
@@ -18,6 +19,7 @@ guessed from the text's first line. A row's id is its id column, else ``<file st
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import re
@@ -35,6 +37,7 @@ USUAL = {"id": ("id",), "text": ("text", "body", "content"), "date": ("date", "p
          "headline": ("headline", "title")}
 PARQUET_HINT = "reading Parquet needs pyarrow: pip install coalition-nlp[tables]"
 _BATCH_ROWS = 256
+_SNIFF_BYTES = 1 << 20
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _GERMAN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 PUBLISHED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -143,9 +146,22 @@ def row_article(cells: dict, columns: dict[str, str | None], path: PathLike, row
 
 # --- reading the three formats, one row at a time ------------------------------------------
 
+def _encoding(path: Path) -> str:
+    """UTF-8 when the first megabyte is, else cp1252 (German newsroom files); binaries refused."""
+    with path.open("rb") as fh:
+        head = fh.read(_SNIFF_BYTES)
+    if b"\x00" in head:
+        raise IngestError(path, "binary file (contains NUL bytes)")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
 def _jsonl(path: Path) -> Iterator[tuple[int, Union[dict, str]]]:
     """(line number, object) per line; (line number, reason) for a line that is no JSON object."""
-    with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as fh:
+    with path.open("r", encoding=_encoding(path), newline="") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
@@ -170,12 +186,12 @@ def _csv_reader(fh):
 
 
 def _csv_columns(path: Path) -> list[str]:
-    with path.open("r", encoding="utf-8-sig", newline="") as fh:
+    with path.open("r", encoding=_encoding(path), newline="") as fh:
         return list(_csv_reader(fh).fieldnames or [])
 
 
 def _csv(path: Path) -> Iterator[tuple[int, Union[dict, str]]]:
-    with path.open("r", encoding="utf-8-sig", newline="") as fh:
+    with path.open("r", encoding=_encoding(path), newline="") as fh:
         reader = _csv_reader(fh)
         number = 0
         try:
@@ -256,7 +272,7 @@ def read_table(path: PathLike, columns: Columns = Columns(), published: str | No
                 yield row_article(cells, chosen, p, number, published)
             except IngestError as err:
                 yield err
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # also UnicodeDecodeError, a broken Parquet page
         yield IngestError(p, f"cannot read further: {exc}")
 
 
