@@ -40,7 +40,7 @@ _BATCH_ROWS = 256
 _SNIFF_BYTES = 1 << 20
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _GERMAN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-PUBLISHED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_PUBLISHED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class ColumnError(ValueError):
@@ -78,7 +78,12 @@ def _listing(present: list[str]) -> str:
 
 def _missing(value: Any) -> bool:
     """None, or a missing value pandas writes as NaN or NaT (which differ from themselves)."""
-    return value is None or (not isinstance(value, str) and value != value)
+    if value is None or isinstance(value, str):
+        return value is None
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):  # an array cell compares element-wise
+        return False
 
 
 def is_table(path: PathLike) -> bool:
@@ -111,7 +116,7 @@ def parse_date(value: Any) -> str | None:
 def check_published(value: str) -> str:
     """A batch date as --published takes it; ValueError otherwise."""
     try:
-        valid = bool(PUBLISHED.fullmatch(value)) and parse_date(value) == value
+        valid = bool(_PUBLISHED.fullmatch(value)) and parse_date(value) == value
     except ValueError:
         valid = False
     if not valid:
