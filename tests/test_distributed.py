@@ -1,6 +1,7 @@
 """Dask: the same records as the local run, on a loopback LocalCluster; object-storage paths via fsspec."""
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 from pathlib import Path
@@ -67,3 +68,12 @@ def test_worker_function_travels_by_reference():
     # Pickled by name, so a worker imports it once and its pipeline cache survives between tasks.
     assert len(cloudpickle.dumps(distributed.extract_partition)) < 200
     assert pickle.loads(cloudpickle.dumps(distributed.extract_partition)) is distributed.extract_partition
+
+
+def test_batch_date_and_file_name_dates_on_dask(client, tmp_path):
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/dated/2016-04-18_a.txt", "Kanada sagte 20 Millionen Dollar zu.".encode())
+    fs.pipe("/dated/b.txt", "Kanada sagte 20 Millionen Dollar zu.".encode())
+    urls = distributed.list_paths(["memory://dated"], "*.txt,*.md")
+    got = [json.loads(o.line)["article"]["published"] for o in distributed.outcomes(client, urls, published="2017-09")]
+    assert got == ["2016-04-18", "2017-09"]

@@ -68,19 +68,6 @@ def test_duckdb_file_answers_sql(small, tmp_path, monkeypatch):
     assert names == [("Frank-Walter Steinmeier",)]
 
 
-def test_the_readme_sql_returns_rows_on_the_bundled_data(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    queries = readme.split("```sql\n")[1:]
-    assert len(queries) == 1
-    query = queries[0].split("```")[0]
-    out = tmp_path / "events.duckdb"
-    args = ["extract", str(ROOT / "data" / "articles"), "-o", str(out), "--format", "duckdb", "-q"]
-    assert CliRunner().invoke(main, args).exit_code == 0
-    rows = duckdb.connect(str(out), read_only=True).execute(query).fetchall()
-    assert len(rows) == 8 and {r[0] for r in rows} == {"undated"}  # as the README says
-    assert ("undated", "DEU", "EUR", 555e6) in rows and ("undated", "GBR", "GBP", 100e6) in rows
-
-
 def test_parquet_folder_and_corpus(small, tmp_path):
     out = tmp_path / "events.parquet"
     corpus_dir = tmp_path / "corpus"

@@ -4,7 +4,7 @@
 >>> result = coalition_nlp.extract("Die USA wollen 500 Soldaten in den Irak schicken.")
 """
 from . import extensions  # noqa: F401  (registers Doc/Span attributes)
-from .api import extract, extract_many
+from .api import extract, extract_frame, extract_many
 from .ingest import Article, IngestError, read_article
 from .pipeline import load_pipeline
 from .records import (
@@ -30,6 +30,7 @@ __all__ = [
     "Span",
     "TroopCommitment",
     "extract",
+    "extract_frame",
     "extract_many",
     "load_pipeline",
     "read_article",

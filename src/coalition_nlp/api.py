@@ -8,6 +8,7 @@ from typing import Iterable, Iterator, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .archives import Columns, frame_articles, is_table, read_table, unique_ids
 from .ingest import Article, IngestError, article_from_text, iter_articles, read_article
 from .normalize import build_extraction
 from .pipeline import load_pipeline
@@ -83,6 +84,9 @@ def extract_many(
 ) -> Iterator[Union[ArticleExtraction, IngestError]]:
     """Records for many texts, files or folders (folders: ``*.txt`` below them, by name).
 
+    A table file (``.jsonl``, ``.csv``, ``.parquet``) gives one article per row, its
+    columns found under their usual names (:mod:`coalition_nlp.archives`).
+
     ``errors="raise"`` stops at a file that cannot be read; ``errors="return"`` yields
     its :class:`IngestError` in its place and goes on.
     """
@@ -95,12 +99,15 @@ def extract_many(
             if _is_dir(item):
                 yield from iter_articles([item])
                 continue
+            if isinstance(item, (str, Path)) and is_table(item) and _looks_like_path(str(item)):
+                yield from read_table(item)
+                continue
             try:
                 yield _as_article(item, number=number)
             except IngestError as err:
                 yield err
 
-    for result in process_articles(articles(), nlp):
+    for result in process_articles(unique_ids(articles()), nlp):
         if isinstance(result, IngestError) and errors == "raise":
             raise result
         yield result
@@ -110,3 +117,28 @@ def _is_dir(item: object) -> bool:
     if isinstance(item, Path):
         return item.is_dir()
     return isinstance(item, str) and len(item) < _MAX_PATH and "\n" not in item and os.path.isdir(item)
+
+
+def extract_frame(frame, *, text: str = "text", published: str | None = "date", id: str | None = "id",
+                  headline: str | None = None, model: str | None = None) -> dict:
+    """The tables (as :meth:`ArticleExtraction.to_frames` gives them) for the articles in a
+    pandas DataFrame, one per row; needs the ``tables`` extra.
+
+    ``text``, ``published``, ``id`` and ``headline`` name columns. A column named here
+    but missing raises :class:`~coalition_nlp.archives.ColumnError`, except the default
+    ``date`` and ``id``, which may be absent (no dates; the index labels as ids); a bad row
+    raises :class:`IngestError` with its row number before anything is extracted. An
+    explicit ``date`` line in a text's own header wins over the date column.
+    """
+    from .sinks.tables import frames
+
+    present = {str(c) for c in frame.columns}
+    columns = Columns(
+        id=None if id == "id" and id not in present else id,
+        text=text,
+        date=None if published == "date" and published not in present else published,
+        headline=headline,
+        usual=False,
+    )
+    articles = frame_articles(frame, columns)
+    return frames(r for r in process_articles(articles, load_pipeline(model)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from .archives import Columns, inputs, is_table
 from .checkpoint import Checkpoint
 from .ingest import IngestError
 from .sinks.atomic import atomic_text_file
@@ -54,8 +55,14 @@ def run_batch(
     limits: Limits = Limits(),
     resume: bool = False,
     client: Any = None,
+    columns: Columns = Columns(),
+    published: str | None = None,
 ) -> BatchResult:
     """Extract ``files`` (already listed and sorted) into ``output``.
+
+    Table files (JSONL, CSV, Parquet: :mod:`coalition_nlp.archives`) give one article per
+    row, read as the run goes; ``columns`` names their columns. ``published`` dates every
+    article that has no date of its own (text header, date column, file name).
 
     With ``corpus_dir``, the results are also merged across articles (:mod:`coalition_nlp.corpus`)
     and the corpus is written there.
@@ -69,20 +76,25 @@ def run_batch(
     from tqdm import tqdm
 
     result = BatchResult(output=Path(output))
+    tables = any(is_table(f) for f in files)
+    if tables and client is not None:
+        raise ValueError("table files (.jsonl, .csv, .parquet) are extracted locally, not on Dask")
     with Checkpoint(result.output, fmt=fmt, corpus_dir=corpus_dir, resume=resume) as checkpoint, tqdm(
-        total=len(files), unit="article", disable=not progress, file=sys.stderr
+        total=None if tables else len(files), unit="article", disable=not progress, file=sys.stderr
     ) as bar:
         if client is None:
-            stream = outcomes(files, model=model, limits=limits, skip=checkpoint.done.keys(), workers=workers)
+            stream = outcomes(inputs(files, columns, published), model=model, limits=limits,
+                              skip=checkpoint.done.keys(), workers=workers, published=published)
         else:
             from .distributed import outcomes as dask_outcomes
 
-            stream = dask_outcomes(client, files, model=model, limits=limits, skip=checkpoint.done.keys())
+            stream = dask_outcomes(client, files, model=model, limits=limits, skip=checkpoint.done.keys(),
+                                   published=published)
         with closing(stream):
             for outcome in stream:
                 bar.update(1)
                 if outcome.error is not None:
-                    failure = IngestError(outcome.path, outcome.error)
+                    failure = IngestError(outcome.path, outcome.error, outcome.row)
                     result.failures.append(failure)
                     if on_failure is not None:
                         on_failure(failure)
@@ -103,4 +115,5 @@ def _write_failures(result: BatchResult) -> None:
         return
     with atomic_text_file(result.errors_path) as fh:
         for f in result.failures:
-            fh.write(json.dumps({"path": f.path, "error": f.reason}, ensure_ascii=False) + "\n")
+            where = {"path": f.path} if f.row is None else {"path": f.path, "row": f.row}
+            fh.write(json.dumps({**where, "error": f.reason}, ensure_ascii=False) + "\n")

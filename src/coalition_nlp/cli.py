@@ -88,7 +88,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="File to write.")
 @click.option("--model", default=None, help="spaCy model name or path (default: de_core_news_lg if installed, else the embedded default).")
-@click.option("--pattern", default="*.txt", show_default=True, help="File pattern inside folders.")
+@click.option("--pattern", default="*.txt", show_default=True,
+              help="File pattern inside folders; several separated by commas ('*.txt,*.csv').")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet", "duckdb"]), default="jsonl", show_default=True,
               help="jsonl: one line per article; parquet: a folder of tables; duckdb: one database file.")
@@ -105,21 +106,38 @@ def main() -> None:
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
 @click.option("--dask-local", type=click.IntRange(min=1), default=None, metavar="N",
               help="Run on a Dask cluster of N local worker processes.")
+@click.option("--published", default=None, metavar="DATE",
+              help="Date (YYYY, YYYY-MM or YYYY-MM-DD) of every article that carries none of its own.")
+@click.option("--id-col", default=None, help="Table inputs: the id column [default: id].")
+@click.option("--text-col", default=None, help="Table inputs: the text column [default: text, else body or content].")
+@click.option("--date-col", default=None, help="Table inputs: the date column [default: date, else published].")
+@click.option("--headline-col", default=None, help="Table inputs: the headline column [default: headline, else title].")
 def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: str, quiet: bool,
             fmt: str, corpus_dir: Path | None, workers: int, timeout: float | None, max_chars: int,
-            resume: bool, force: bool, scheduler: str | None, dask_local: int | None) -> None:
+            resume: bool, force: bool, scheduler: str | None, dask_local: int | None, published: str | None,
+            id_col: str | None, text_col: str | None, date_col: str | None, headline_col: str | None) -> None:
     """Extract records from files and folders into OUTPUT, one JSON line per article.
 
-    Files that cannot be read, articles too large or too slow are reported on stderr
-    and listed in OUTPUT-stem.errors.jsonl; the exit status is then 1. An existing
-    OUTPUT is replaced only with --force (or extended with --resume, for JSONL).
+    Text files are one article each; table files (.jsonl, .csv, .parquet) one article
+    per row. Files that cannot be read, bad rows, articles too large or too slow are
+    reported on stderr and listed in OUTPUT-stem.errors.jsonl; the exit status is then 1.
+    An existing OUTPUT is replaced only with --force (or extended with --resume, for JSONL).
+    A date in the text's own header wins over the date column, a date in the file name
+    (2016-04-18_..., 20160418-...) and --published, in that order.
     """
     from tqdm import tqdm
 
     from .batch import run_batch
     from .pipeline import ModelNotFoundError, load_pipeline
 
+    from .archives import ColumnError, Columns, check_published, check_tables, is_table
+
     _terminate_cleanly()
+    if published is not None:
+        try:
+            check_published(published)
+        except ValueError as exc:
+            _fail(str(exc))
     on_dask = bool(scheduler or dask_local)
     if on_dask:
         from .distributed import connect, list_paths, require_dask
@@ -140,6 +158,13 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
         check_target(output, folder=fmt == "parquet", force=force, keep=resume and fmt == "jsonl")
         if corpus_dir is not None:
             check_target(corpus_dir / "corpus.json", force=force)
+    columns = Columns(id=id_col, text=text_col, date=date_col, headline=headline_col)
+    if on_dask and any(is_table(f) for f in files):
+        _fail("table files (.jsonl, .csv, .parquet) are extracted locally: drop --scheduler/--dask-local")
+    try:
+        check_tables(files, columns)
+    except ColumnError as exc:
+        _fail(str(exc))
     if not quiet:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
     if fmt != "jsonl":
@@ -161,11 +186,13 @@ def extract(paths: tuple[Path, ...], output: Path, model: str | None, pattern: s
             fmt=fmt,
             corpus_dir=corpus_dir,
             progress=not quiet and sys.stderr.isatty(),
-            on_failure=lambda f: tqdm.write(f"coalition-nlp: {f.path}: {f.reason}", file=sys.stderr),
+            on_failure=lambda f: tqdm.write(f"coalition-nlp: {f}", file=sys.stderr),
             workers=workers,
             limits=Limits(timeout=timeout, max_chars=max_chars),
             resume=resume,
             client=client,
+            columns=columns,
+            published=published,
         )
     if not quiet:
         click.echo(result.summary(), err=True)

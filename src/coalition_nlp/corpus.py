@@ -15,7 +15,9 @@ unless the evidence says they are one):
   date) and at least two signals agree: the same place, the same date, shared persons
   among the participants (one shared person is one signal, two are two);
 - troop numbers: same state, personnel and status, and the same change or total;
-  pledges: same donor and currency, and the same amount or the same stated purpose.
+  pledges: same donor and currency, and the same amount or the same stated purpose; the
+  amount in EUR/USD is that of the source whose amount is reported, converted at the rate
+  of that source's publication date.
 
 Where merged sources give different figures, each value is kept with its source
 (:class:`Dispute`) and the corpus reports the one most sources give, then an exact over
@@ -452,6 +454,8 @@ class CorpusBuilder:
         for n, group in enumerate(self._pledges, 1):
             amount, approx, dispute = _settle("amount", group, lambda p: p.amount, lambda p: p.approx)
             _, lead, _ = group.members[0]
+            # The source of the reported amount, a dated one (with a rate) where there is one.
+            reported = max((p for _, p, _ in group.members if p.amount == amount), key=lambda p: p.amount_eur is not None)
             pledges.append(CorpusMoneyPledge(
                 **common(group, "P", n), disputes=[dispute] if dispute else [],
                 donor=lead.donor,
@@ -459,6 +463,8 @@ class CorpusBuilder:
                 or state_id(lead.donor),
                 amount=amount, currency=lead.currency, approx=approx,
                 purpose=first(group, lambda p: p.purpose), recipient=first(group, lambda p: p.recipient),
+                collective=lead.collective, total_of_others=any(p.total_of_others for _, p, _ in group.members),
+                amount_eur=reported.amount_eur, amount_usd=reported.amount_usd, rate_date=reported.rate_date,
             ))
         return Corpus(
             articles=self._articles, actors=actors, meetings=meetings,

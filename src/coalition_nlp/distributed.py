@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import Collection, Iterable, Iterator
 
-from .ingest import Article, IngestError, article_from_text, decode, list_files
+from .ingest import Article, IngestError, article_from_text, decode, list_files, name_date, patterns
 from .pipeline import load_pipeline
-from .workers import Key, Limits, Outcome, extract_path, read_limited, too_large
+from .workers import Key, Limits, Outcome, extract_item, read_limited, too_large
 
 INSTALL_HINT = "this needs the dask extra: pip install coalition-nlp[dask]"
 PARTITION = 64  # articles per task: a few seconds of work, far above Dask's per-task overhead
@@ -41,7 +41,8 @@ def list_paths(paths: Iterable[str], pattern: str = "*.txt") -> list[str]:
     for url in filter(is_url, paths):
         fs, root = fsspec.core.url_to_fs(url)
         if fs.isdir(root):
-            found += [fs.unstrip_protocol(m) for m in fs.glob(f"{root.rstrip('/')}/**/{pattern}")]
+            found += [fs.unstrip_protocol(m) for each in patterns(pattern)
+                      for m in fs.glob(f"{root.rstrip('/')}/**/{each}")]
         elif fs.exists(root):
             found.append(url)
         else:
@@ -62,30 +63,34 @@ def read_any(path: str, max_chars: int) -> Article:
         raise IngestError(path, f"cannot read: {exc}") from None
     if len(data) > 4 * max_chars:
         raise IngestError(path, too_large(len(data), "bytes or more", max_chars))
-    return article_from_text(decode(data, path), id=PurePosixPath(path).stem, source_path=path)
+    stem = PurePosixPath(path).stem
+    return article_from_text(decode(data, path), id=stem, source_path=path).dated(name_date(stem))
 
 
-def extract_partition(paths: list[str], model: str | None, max_chars: int, skip: Collection[Key]) -> list[Outcome]:
+def extract_partition(paths: list[str], model: str | None, max_chars: int, skip: Collection[Key],
+                      published: str | None = None) -> list[Outcome]:
     nlp = load_pipeline(model)  # cached per worker process
-    return [extract_path(p, nlp, max_chars, skip, read=read_any) for p in paths]
+    return [extract_item(p, nlp, max_chars, skip, read=read_any, published=published) for p in paths]
 
 
 def bag(paths: Iterable[str], *, model: str | None = None, limits: Limits = Limits(),
-        skip: Collection[Key] = frozenset(), partition_size: int = PARTITION):
-    """A Dask bag of one :class:`~coalition_nlp.workers.Outcome` per path, in path order."""
+        skip: Collection[Key] = frozenset(), partition_size: int = PARTITION, published: str | None = None):
+    """A Dask bag of one :class:`~coalition_nlp.workers.Outcome` per path, in path order.
+
+    Text files only: the rows of table files are read by the client (a local run)."""
     import dask.bag as db
 
     return db.from_sequence([str(p) for p in paths], partition_size=partition_size).map_partitions(
-        extract_partition, model, limits.max_chars, frozenset(skip)
+        extract_partition, model, limits.max_chars, frozenset(skip), published
     )
 
 
 def outcomes(client, files: Iterable[str], *, model: str | None = None, limits: Limits = Limits(),
-             skip: Collection[Key] = frozenset()) -> Iterator[Outcome]:
+             skip: Collection[Key] = frozenset(), published: str | None = None) -> Iterator[Outcome]:
     """Outcomes computed on ``client``'s cluster, yielded in input order as partitions finish."""
     if limits.timeout is not None:
         raise ValueError("a per-article time limit needs local worker processes; Dask cannot stop one task")
-    futures = client.compute(bag(files, model=model, limits=limits, skip=skip).to_delayed())
+    futures = client.compute(bag(files, model=model, limits=limits, skip=skip, published=published).to_delayed())
     try:
         for future in futures:
             yield from future.result()

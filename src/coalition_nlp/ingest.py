@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
@@ -30,15 +31,19 @@ _CAPTION = re.compile(r"\b(?:Foto|Bild|Fotos|Photo)\s*:\s*\S+[^\n]*$")
 _HEADER_LINES = 6  # the dateline stands within the first few paragraphs
 _ARTICLES = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer"})
 _MAX_HEADLINE = 200
+# A date segment of a file name: "2016-04-18_kerry", "20160418-kerry", "r007_2015-01-22".
+_NAME_DATE = re.compile(r"(?:^|(?<=[_-]))(\d{4})-?(\d{2})-?(\d{2})(?=$|[_-])")
 
 
 class IngestError(Exception):
-    """A file that cannot become an article; carries the path and a reason for the user."""
+    """A file (or a row of a table, numbered from 1) that cannot become an article; carries
+    the path and a reason for the user."""
 
-    def __init__(self, path: PathLike, reason: str):
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: PathLike, reason: str, row: int | None = None):
+        super().__init__(f"{path}: {reason}" if row is None else f"{path}: row {row}: {reason}")
         self.path = str(path)
         self.reason = reason
+        self.row = row
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,13 @@ class Article:
     text: str
     source_path: str | None = None
     header: Header = field(default_factory=Header)
+    row: int | None = None  # its row in a table file (JSONL, CSV, Parquet), from 1
+
+    def dated(self, published: str | None) -> "Article":
+        """This article with ``published`` as its date unless it carries one already."""
+        if published is None or self.header.published is not None:
+            return self
+        return replace(self, header=replace(self.header, published=published))
 
     @property
     def sha256(self) -> str:
@@ -142,7 +154,18 @@ def article_from_text(
     return Article(id=id, text=text, source_path=source_path, header=header)
 
 
+def name_date(stem: str) -> str | None:
+    """The first real date ("YYYY-MM-DD" or "YYYYMMDD") delimited by ``_``, ``-`` or the ends of a file name."""
+    for match in _NAME_DATE.finditer(stem):
+        try:
+            return date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def read_article(path: PathLike) -> Article:
+    """A text file; without a ``date`` header, a date in its name dates it."""
     p = Path(path)
     if p.is_symlink() and not p.exists():
         raise IngestError(p, "broken symbolic link")
@@ -150,7 +173,12 @@ def read_article(path: PathLike) -> Article:
         data = p.read_bytes()
     except OSError as exc:
         raise IngestError(p, f"cannot read: {exc.strerror or exc}") from None
-    return article_from_text(decode(data, p), id=p.stem, source_path=str(p))
+    return article_from_text(decode(data, p), id=p.stem, source_path=str(p)).dated(name_date(p.stem))
+
+
+def patterns(pattern: str) -> list[str]:
+    """``--pattern`` may list several, separated by commas: ``"*.txt,*.csv"``."""
+    return [p.strip() for p in pattern.split(",") if p.strip()]
 
 
 def list_files(paths: Iterable[PathLike], pattern: str = "*.txt") -> list[Path]:
@@ -163,7 +191,7 @@ def list_files(paths: Iterable[PathLike], pattern: str = "*.txt") -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in p.rglob(pattern):
+            for f in (f for each in patterns(pattern) for f in p.rglob(each)):
                 if f.is_file() or f.is_symlink():
                     found[str(f)] = f
         elif p.exists() or p.is_symlink():

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from . import extensions as ext
 from .components.view import doc_view
+from .fx import convert
 from .ingest import Article
 from .lexicon import get_lexicon
 from .names import fold
@@ -178,6 +179,9 @@ def build_extraction(article: Article, doc: Doc) -> ArticleExtraction:
     meetings = [_event_record(Meeting, s, actors) for s in doc.spans.get(ext.MEETINGS, [])]
     troops = _dedupe(troops, ("country", "personnel", "change", "total", "status"))
     pledges = _dedupe(pledges, ("donor", "amount", "currency"))
+    for pledge in pledges:
+        converted = convert(pledge.amount, pledge.currency, article.header.published)
+        pledge.amount_eur, pledge.amount_usd, pledge.rate_date = converted.eur, converted.usd, converted.rate_date
     for prefix, records in (("T", troops), ("P", pledges), ("M", meetings)):
         for number, rec in enumerate(records, start=1):
             rec.id = f"{prefix}{number}"

@@ -28,6 +28,7 @@ COMPONENTS = (
     "coalition_actors",
     "coalition_numbers",
     "coalition_money",
+    "coalition_pledge_kinds",
     "coalition_troops",
     "coalition_meetings",
 )

@@ -46,27 +46,51 @@ def _published(frames: dict):
     return dict(zip(articles["article_id"], pd.to_datetime(articles["published"], errors="coerce", format="mixed")))
 
 
-def pledges_by_donor(source: Any):
-    """Pledged amounts per donor, one panel per currency (amounts in different currencies are not added)."""
+def _donor_names(frames: dict) -> dict:
+    """A state's donor code -> its name as the actors table gives it."""
+    actors = frames["actors"]
+    states = actors[actors["type"] == "country"].dropna(subset=["country"])
+    return dict(zip(states["country"], states["name"]))
+
+
+def pledges_by_donor(source: Any, *, include_collective: bool = False):
+    """Pledged amounts per donor in euros (``amount_eur``: the ECB rate of the publication date).
+
+    A ministry counts for its state (the donor is the state's code). Pledges by collective
+    donors ("internationale Gemeinschaft") and totals that sum other pledges are left out
+    unless ``include_collective``, since adding them would count money twice; pledges with
+    no euro value (undated article, no ECB rate) cannot be placed. A note under the plot
+    says how many were left out and why.
+    """
+    import pandas as pd
+
     frames = _frames(source)
     pledges = frames["money_pledges"]
-    names = dict(zip(frames["actors"]["actor_id"], frames["actors"]["name"]))
     if pledges.empty:
         return _empty(_figure(1.5), "no money pledges")
-    pledges = pledges.assign(who=[names.get(a, d) if isinstance(a, str) else d
-                                  for a, d in zip(pledges["donor_actor_id"], pledges["donor"].fillna("?"))])
-    currencies = sorted(pledges["currency"].unique())
-    sums = {c: pledges[pledges["currency"] == c].groupby("who")["amount"].sum().sort_values() for c in currencies}
-    fig = _figure(1.0 + 0.35 * sum(len(s) for s in sums.values()) + 0.4 * len(currencies))
-    axes = fig.subplots(len(currencies), 1, squeeze=False,
-                        height_ratios=[len(s) + 1 for s in sums.values()])[:, 0]
-    for ax, currency in zip(axes, currencies):
-        s = sums[currency]
-        bars = ax.barh(list(s.index), list(s.to_numpy(dtype=float)), color="#2ca02c")
-        ax.bar_label(bars, labels=[_amount(v) for v in s], padding=3, fontsize=8)
-        ax.set_title(f"Pledges in {currency}", loc="left", fontsize=10)
+    grouped = pledges["collective"].fillna(False) | pledges["total_of_others"].fillna(False)
+    kept = pledges if include_collective else pledges[~grouped]
+    converted = kept[kept["amount_eur"].notna()]
+    notes = []
+    if not include_collective and grouped.sum():
+        notes.append(f"{int(grouped.sum())} by collective donors or totals of other pledges left out")
+    if len(converted) < len(kept):
+        notes.append(f"{len(kept) - len(converted)} without a euro value (undated article or no ECB rate) left out")
+    names = _donor_names(frames)
+    who = pd.Series([names.get(d, d) for d in converted["donor"].fillna("?")], index=converted.index)
+    sums = converted["amount_eur"].astype(float).groupby(who).sum().sort_values()
+    fig = _figure(1.3 + 0.35 * len(sums) + 0.2 * len(notes))
+    if sums.empty:
+        _empty(fig, "no pledges with a euro value")
+    else:
+        ax = fig.subplots()
+        bars = ax.barh(list(sums.index), list(sums.to_numpy()), color="#2ca02c")
+        ax.bar_label(bars, labels=[_amount(v) for v in sums], padding=3, fontsize=8)
+        ax.set_title("Pledges by donor in EUR (ECB rate of the publication date)", loc="left", fontsize=10)
         ax.margins(x=0.2)
         ax.xaxis.set_major_formatter(lambda v, _: _amount(v))
+    if notes:
+        fig.supxlabel("; ".join(notes) + ".", fontsize=8, color="#666")
     return fig
 
 

@@ -111,6 +111,11 @@ class PledgeFields(_Record):
     approx: bool = False
     purpose: Optional[str] = None
     recipient: Optional[str] = None
+    collective: bool = Field(default=False, description="the donor is a group (Geber, internationale Gemeinschaft)")
+    total_of_others: bool = Field(default=False, description="a total that sums other pledges (insgesamt, zusammen)")
+    amount_eur: Optional[float] = Field(default=None, description="at the ECB rate of rate_date (coalition_nlp.fx)")
+    amount_usd: Optional[float] = Field(default=None, description="at the ECB rate of rate_date")
+    rate_date: Optional[str] = Field(default=None, description="the ECB day whose rate converts; null: no rate")
 
 
 # Field order is id, the kind's fields, evidence (bases are read right to left).

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator, Union
 
 from spacy.language import Language
 
@@ -53,6 +53,17 @@ class Outcome:
     key: Key | None = None
     line: str | None = None  # the output JSON line; None when skipped or failed
     error: str | None = None
+    row: int | None = None  # the row of a table file
+
+
+Item = Union[str, Article, Outcome]  # a text file's path, a table row, or what became of one already
+
+
+def as_item(entry: Union[str, Article, IngestError]) -> Item:
+    """An unreadable file or bad row becomes its outcome before it reaches a worker."""
+    if isinstance(entry, IngestError):
+        return Outcome(entry.path, error=entry.reason, row=entry.row)
+    return entry
 
 
 def too_large(size: int, unit: str, limit: int) -> str:
@@ -70,49 +81,59 @@ def read_limited(path: str, max_chars: int) -> Article:
     return read_article(path)
 
 
-def extract_path(
-    path: str,
+def extract_item(
+    item: Item,
     nlp: Language,
     max_chars: int = MAX_CHARS,
     skip: Collection[Key] = frozenset(),
     read: Callable[[str, int], Article] = read_limited,
+    published: str | None = None,
 ) -> Outcome:
-    """One file to one outcome; never raises, so one bad article cannot end a batch."""
+    """One file or row to one outcome; never raises, so one bad article cannot end a batch.
+
+    ``published`` dates a text file that has no date of its own (header or file name).
+    """
+    if isinstance(item, Outcome):
+        return item
+    path = item.source_path or item.id if isinstance(item, Article) else item
+    row = item.row if isinstance(item, Article) else None
     try:
-        article = read(path, max_chars)
+        article = item if isinstance(item, Article) else read(item, max_chars).dated(published)
         if len(article.text) > max_chars:
             raise IngestError(path, too_large(len(article.text), "characters", max_chars))
     except IngestError as err:
-        return Outcome(path, error=err.reason)
+        return Outcome(path, error=err.reason, row=row)
     key = (article.id, article.sha256)
     if key in skip:
-        return Outcome(path, key)
+        return Outcome(path, key, row=row)
     try:
         line = build_extraction(article, nlp(_make_doc(nlp, article))).to_json_line()
     except Exception as exc:  # a bug met on one article is reported with it, not fatal
-        return Outcome(path, key, error=f"extraction failed: {type(exc).__name__}: {exc}")
-    return Outcome(path, key, line)
+        return Outcome(path, key, error=f"extraction failed: {type(exc).__name__}: {exc}", row=row)
+    return Outcome(path, key, line, row=row)
 
 
 def outcomes(
-    files: Iterable[str | Path],
+    items: Iterable[Union[str, Path, Article, IngestError]],
     *,
     model: str | None = None,
     limits: Limits = Limits(),
     skip: Collection[Key] = frozenset(),
     workers: int = 1,
+    published: str | None = None,
 ) -> Iterator[Outcome]:
-    """One outcome per file, in the order of ``files``, whatever the number of workers."""
-    paths = [str(f) for f in files]
+    """One outcome per file or table row, in the order of ``items``, whatever the number of
+    workers. ``items`` is consumed as the work goes, so a long stream of rows stays out of memory."""
+    stream = (as_item(str(i) if isinstance(i, Path) else i) for i in items)
     nlp = load_pipeline(model)  # loaded here, so forked workers inherit it
     if workers <= 1 and limits.timeout is None:
-        for path in paths:
-            yield extract_path(path, nlp, limits.max_chars, skip)
+        for item in stream:
+            yield extract_item(item, nlp, limits.max_chars, skip, published=published)
         return
-    yield from _Pool(model, limits, skip, max(1, workers)).run(paths)
+    yield from _Pool(model, limits, skip, max(1, workers), published).run(stream)
 
 
-def _serve(conn, model: str | None, max_chars: int, skip: Collection[Key]) -> None:
+def _serve(conn, model: str | None, max_chars: int, skip: Collection[Key], published: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     nlp = load_pipeline(model)
@@ -121,8 +142,8 @@ def _serve(conn, model: str | None, max_chars: int, skip: Collection[Key]) -> No
             chunk = conn.recv()
         except EOFError:  # the parent is gone or done
             return
-        for index, path in chunk:
-            conn.send((index, extract_path(path, nlp, max_chars, skip)))
+        for index, item in chunk:
+            conn.send((index, extract_item(item, nlp, max_chars, skip, published=published)))
 
 
 class _Worker:
@@ -131,10 +152,10 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child, *args), daemon=True)
         self.process.start()
         child.close()
-        self.pending: deque[tuple[int, str]] = deque()
+        self.pending: deque[tuple[int, Item]] = deque()
         self.since = time.monotonic()  # when its current article started
 
-    def give(self, chunk: list[tuple[int, str]]) -> None:
+    def give(self, chunk: list[tuple[int, Item]]) -> None:
         if not chunk:
             return
         if not self.pending:
@@ -150,22 +171,33 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, model: str | None, limits: Limits, skip: Collection[Key], size: int):
+    def __init__(self, model: str | None, limits: Limits, skip: Collection[Key], size: int,
+                 published: str | None = None):
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self.args = (model, limits.max_chars, frozenset(skip))
+        self.args = (model, limits.max_chars, frozenset(skip), published)
         self.timeout = limits.timeout
         self.size = size
+        self.taken = 0  # items handed out so far
 
-    def run(self, paths: list[str]) -> Iterator[Outcome]:
-        tasks = iter(enumerate(paths))
+    def _take(self, tasks: Iterator[tuple[int, Item]], n: int) -> list[tuple[int, Item]]:
+        chunk = list(islice(tasks, n))
+        self.taken += len(chunk)
+        return chunk
+
+    def run(self, items: Iterable[Item]) -> Iterator[Outcome]:
+        tasks = enumerate(items)
         done: dict[int, Outcome] = {}
-        workers = [_Worker(self.context, self.args) for _ in range(min(self.size, len(paths)))]
+        workers: list[_Worker] = []
         try:
-            for w in workers:
-                w.give(list(islice(tasks, 2 * CHUNK)))
+            for _ in range(self.size):  # no more workers than there are chunks of work
+                chunk = self._take(tasks, 2 * CHUNK)
+                if not chunk:
+                    break
+                workers.append(_Worker(self.context, self.args))
+                workers[-1].give(chunk)
             emitted = 0
-            while emitted < len(paths):
+            while emitted < self.taken:
                 ready = wait([w.conn for w in workers if w.pending], self._wait_time(workers))
                 for i, w in enumerate(workers):
                     if w.conn in ready:
@@ -178,7 +210,7 @@ class _Pool:
                         w.since = time.monotonic()
                         done[index] = outcome
                         if len(w.pending) <= CHUNK:
-                            w.give(list(islice(tasks, CHUNK)))
+                            w.give(self._take(tasks, CHUNK))
                     elif w.pending and self._overdue(w):
                         workers[i] = self._replace(w, done, f"timeout after {self.timeout:g} s")
                 while emitted in done:
@@ -200,8 +232,15 @@ class _Pool:
     def _replace(self, w: _Worker, done: dict[int, Outcome], reason: str) -> _Worker:
         """Stop ``w``, report its current article, give its other files to a new worker."""
         code = w.stop()
-        index, path = w.pending.popleft()
-        done[index] = Outcome(path, error=reason.format(code=code))
+        index, item = w.pending.popleft()
+        done[index] = _lost(item, reason.format(code=code))
         fresh = _Worker(self.context, self.args)
         fresh.give(list(w.pending))
         return fresh
+
+
+def _lost(item: Item, reason: str) -> Outcome:
+    """The outcome of an item whose worker was stopped or died."""
+    if isinstance(item, Article):
+        return Outcome(item.source_path or item.id, error=reason, row=item.row)
+    return Outcome(item.path, error=reason, row=item.row) if isinstance(item, Outcome) else Outcome(item, error=reason)

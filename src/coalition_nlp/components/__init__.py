@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("sentences", "clauses", "actors", "numbers", "money", "troops", "meetings")
+MODULES = ("sentences", "clauses", "actors", "numbers", "money", "pledge_kinds", "troops", "meetings")
 
 
 def register_all() -> None:

@@ -80,7 +80,7 @@ def render_report(results: Sequence[ArticleExtraction], title: str = "coalition_
     corpus = Corpus.from_extractions(results)
     frames = corpus.to_frames()
     figures = [
-        ("Pledges by donor and currency", plots.pledges_by_donor(frames)),
+        ("Pledges by donor in EUR", plots.pledges_by_donor(frames)),
         ("Troop numbers by state over time", plots.troops_over_time(frames)),
         ("Meeting timeline", plots.meeting_timeline(frames)),
     ]

@@ -54,7 +54,8 @@ def _schemas(corpus: bool) -> dict:
                               ("status", s), ("evidence", s)] + where,
         "money_pledges": [("pledge_id", s), ("donor", s), ("donor_actor_id", s), ("amount", f),
                           ("currency", s), ("approx", b), ("purpose", s), ("recipient", s),
-                          ("evidence", s)] + where,
+                          ("collective", b), ("total_of_others", b), ("amount_eur", f), ("amount_usd", f),
+                          ("rate_date", s), ("evidence", s)] + where,
         **({"disputes": [("record_id", s), ("field", s), ("value", f), ("approx", b), ("article_id", s),
                          ("source_record", s), ("reported", b), ("reason", s)]} if corpus else {}),
     }
@@ -65,6 +66,14 @@ TABLES = ("articles", "actors", "mentions", "meetings", "participants", "troop_c
 
 def _evidence(spans) -> str:
     return " … ".join(s.text for s in spans)
+
+
+_PLEDGE_VALUES = ("donor", "amount", "currency", "approx", "purpose", "recipient", "collective",
+                  "total_of_others", "amount_eur", "amount_usd", "rate_date")
+
+
+def _pledge_values(pledge) -> dict:
+    return {name: getattr(pledge, name) for name in _PLEDGE_VALUES}
 
 
 def article_rows(result: ArticleExtraction) -> dict[str, list[dict]]:
@@ -90,9 +99,8 @@ def article_rows(result: ArticleExtraction) -> dict[str, list[dict]]:
                                "personnel": t.personnel, "change": t.change, "total": t.total,
                                "approx": t.approx, "destination": t.destination, "status": t.status,
                                "evidence": _evidence(t.evidence)} for t in result.troop_commitments],
-        "money_pledges": [{"article_id": aid, "pledge_id": p.id, "donor": p.donor, "donor_actor_id": p.donor_actor,
-                           "amount": p.amount, "currency": p.currency, "approx": p.approx, "purpose": p.purpose,
-                           "recipient": p.recipient, "evidence": _evidence(p.evidence)}
+        "money_pledges": [{"article_id": aid, "pledge_id": p.id, "donor_actor_id": p.donor_actor,
+                           **_pledge_values(p), "evidence": _evidence(p.evidence)}
                           for p in result.money_pledges],
     }
 
@@ -124,9 +132,8 @@ def corpus_rows(corpus: "Corpus") -> dict[str, list[dict]]:
                                           "approx": t.approx, "destination": t.destination,
                                           "status": t.status, **where(t)})
     for p in corpus.money_pledges:
-        rows["money_pledges"].append({"pledge_id": p.id, "donor": p.donor, "donor_actor_id": p.donor_actor,
-                                      "amount": p.amount, "currency": p.currency, "approx": p.approx,
-                                      "purpose": p.purpose, "recipient": p.recipient, **where(p)})
+        rows["money_pledges"].append({"pledge_id": p.id, "donor_actor_id": p.donor_actor,
+                                      **_pledge_values(p), **where(p)})
     rows["disputes"] = [
         {"record_id": e.id, "field": d.field, "value": float(v.value), "approx": v.approx, "article_id": v.article,
          "source_record": v.record, "reported": v.value == d.reported, "reason": d.reason}
