@@ -124,3 +124,42 @@ def test_not_pledges(text):
 def test_people_counted_beside_money_are_not_money():
     text = "Deutschland hat 40 Millionen Euro für Nahrungsmittelhilfe an rund zwölf Millionen Flüchtlinge zugesagt."
     assert pledges(text) == [("DEU", 40e6, "EUR", False)]
+
+
+def pledge_roles(text: str) -> list[tuple]:
+    return [(p.donor, p.amount, p.recipient) for p in coalition_nlp.extract(text).money_pledges]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the one who receives money is not its donor: the von-phrase of a receiving verb gives
+        ("Jordanien bekommt von Japan ein Darlehen über 300 Millionen Dollar.", [("JPN", 300e6, "JOR")]),
+        ("Der Irak erhält von der EU weitere 50 Millionen Euro.", [("EU", 50e6, "IRQ")]),
+        ("Von der Weltbank werden 400 Millionen Dollar bereitgestellt.", [("Weltbank", 400e6, None)]),
+        # banks, funds and agencies are donors, by the head of the subject
+        ("Die Islamische Entwicklungsbank sagte 400 Mio. Dollar zu.", [("Islamische Entwicklungsbank", 400e6, None)]),
+        ("Das katholische Hilfswerk Caritas sagte 2 Millionen Euro zu.", [("Caritas", 2e6, None)]),
+        # a gapped clause has a giver of its own, and givers are no recipients
+        ("Dänemark sagte 300 Millionen Kronen zu, Finnland 20 Millionen Euro.",
+         [("DNK", 300e6, None), ("FIN", 20e6, None)]),
+        ("Die Türkei stellte fünf Milliarden Dollar in Aussicht, Saudi-Arabien sagte 1,5 Milliarden Dollar zu.",
+         [("TUR", 5e9, None), ("SAU", 1.5e9, None)]),
+    ],
+)
+def test_donor_by_role(text, expected):
+    assert pledge_roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hopes, expectations, appeals and needs are no pledges
+        "Das Flüchtlingshilfswerk rechnet mit Zusagen über fünf Milliarden Dollar.",
+        "Die Vereinten Nationen hatten auf Zusagen über acht Milliarden Dollar gehofft.",
+        "Die Hilfsorganisationen fordern von den Gebern zusätzliche 2 Milliarden Euro.",
+        "Die UN erhoffen sich Zusagen von sechs Milliarden Dollar.",
+    ],
+)
+def test_hopes_are_no_pledges(text):
+    assert pledges(text) == []

@@ -74,6 +74,9 @@ class Clause:
     passive: bool = False
     subject: tuple[int, int] | None = None
     phrases: list[Phrase] = field(default_factory=list)
+    # Verbless pieces after a comma that share this clause's verb: a list or an apposition,
+    # or a gapped clause with a subject of its own (", Katar 100 Millionen Dollar").
+    gaps: list[tuple[int, int]] = field(default_factory=list)
 
     def __contains__(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -194,8 +197,10 @@ def _segment(view, start: int, end: int) -> list[Clause]:
     for s, e, kind in pieces:
         kind = kind or _kind(view, s, e)
         joins = kind == "main" and clauses and not any(_verbal(view, k) for k in range(s, e))
-        if joins and clauses[-1].kind != "bracket":
-            clauses[-1].end = e  # appositions, lists after the verb
+        host = next((c for c in reversed(clauses) if c.kind != "bracket"), None) if joins else None
+        if host is not None:
+            host.gaps.append((s, e))
+            host.end = e  # appositions, lists after the verb; a bracket in between stays its own
         elif kind == "main" and clauses and clauses[-1].kind == "main" and clauses[-1].start == start and not any(
             _verbal(view, k) for k in range(clauses[-1].start, clauses[-1].end)
         ):
@@ -267,7 +272,8 @@ def _full_verb(view, c: Clause) -> str | None:
     if low in _AUXILIARIES or low in _MODALS:
         return None
     lemma = (lexicon.verb(low) or (low, ""))[0]
-    last = next((k for k in range(c.end - 1, c.finite, -1) if view.texts[k].isalpha()), None)
+    own_end = c.gaps[0][0] if c.gaps else c.end
+    last = next((k for k in range(own_end - 1, c.finite, -1) if view.texts[k].isalpha()), None)
     if c.kind == "main" and last is not None and lowers[last] in _PARTICLES:
         joined = lowers[last] + lemma
         if lexicon.verb(joined):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
 from .view import doc_view
+from .clauses import clause_at
 from .context import (
     actors_in,
     clause_of,
@@ -46,11 +47,15 @@ _SPECIFIC_NAMES = {  # "dänische Kronen", "DKK": the text has chosen already
 _COMMAS = frozenset({",", ";", ":"})
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—"})
 _NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
+_RECEIVING = frozenset(_DATA["receiving_verbs"])
+_HOPING = frozenset(_DATA["hoping_verbs"])
+_DONOR_HEADS = tuple(_DATA["donor_heads"])
+_DETERMINERS = frozenset(load_json("clauses.json")["determiners"])
 
 
 def is_commitment(sent: Span) -> bool:
     """A sentence that commits money: a pledge verb, a closing particle ("sagten ... zu."),
-    or a phrase like "zur Verfügung"."""
+    a phrase like "zur Verfügung", or a clause of receiving ("erhält von der EU")."""
     tokens = list(sent)
     for i, tok in enumerate(tokens):
         if tok.text in _TRIGGERS:
@@ -62,7 +67,9 @@ def is_commitment(sent: Span) -> bool:
         ):
             return True
     text = sent.text
-    return any(p in text for p in _PHRASES)
+    if any(p in text for p in _PHRASES):
+        return True
+    return any(clause_at(sent.doc, i).verb in _RECEIVING for i in range(sent.start, sent.end))
 
 
 def _spoken_of_otherwise(money: Span) -> bool:
@@ -85,8 +92,8 @@ def _collective_donor(sent: Span, before: int) -> str | None:
     return None
 
 
-def _can_give(mention: Span) -> bool:
-    if (in_place_phrase(mention) and not _passive_agent(mention)) or in_source_phrase(mention):
+def _can_give(mention: Span, as_agent: bool = False) -> bool:
+    if (in_place_phrase(mention) and not (as_agent or _passive_agent(mention))) or in_source_phrase(mention):
         return False
     if _in_dateline(mention) or _thing_named_for(mention):
         return False
@@ -127,27 +134,63 @@ def _thing_named_for(mention: Span) -> bool:
     )
 
 
-def _comma_clause(money: Span) -> range:
-    """The token range between the commas around an amount: "Die Türkei stellte fünf
-    Milliarden in Aussicht, Saudi-Arabien sagte 1,5 Milliarden zu" has one donor each."""
-    view = doc_view(money.doc)
-    sent = view.sent(money.start)
-    start, end = money.start, money.end
-    while start > sent.start and view.texts[start - 1] not in _COMMAS:
-        start -= 1
-    while end < sent.end and view.texts[end] not in _COMMAS:
-        end += 1
-    return range(start, end)
+def _clause(money: Span) -> range:
+    """The tokens of the amount's clause: "Die Türkei stellte fünf Milliarden in Aussicht,
+    Saudi-Arabien sagte 1,5 Milliarden zu" has one donor each."""
+    clause = clause_at(money.doc, money.start)
+    return range(clause.start, clause.end)
+
+
+def _hoped_for(money: Span) -> bool:
+    """Hopes, expectations, appeals and needs are no pledges: "hatte auf Zusagen über acht
+    Milliarden gehofft", "rechnet mit Zusagen über fünf Milliarden"."""
+    return clause_at(money.doc, money.start).verb in _HOPING
+
+
+def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
+    """The giver by its role in the amount's clause: the von-phrase of a receiving verb
+    ("Jordanien bekommt von Japan ...") or of a passive ("Von der Weltbank werden ...
+    bereitgestellt"), else the subject of the giving verb; a body named by its head
+    ("Die Islamische Entwicklungsbank sagte ... zu"). None where the clause says nothing."""
+    doc = money.doc
+    clause = clause_at(doc, money.start)
+    span = doc[clause.start : clause.end]
+    mentions = [m for m in actors_in(span) if m.label_ != ext.PERSON or m._.iso]
+    if clause.verb in _RECEIVING or clause.passive:
+        roles = ("source", "agent") if clause.verb in _RECEIVING else ("agent",)
+        givers = [m for m in mentions if clause.role_at(m.start) in roles and _can_give(m, as_agent=True)]
+        if givers:
+            return _named(givers[0])
+        return (None, None) if clause.verb in _RECEIVING else None
+    start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
+    givers = [m for m in mentions if start <= m.start < end and _can_give(m)]
+    if givers:
+        return _named(givers[0])
+    view = doc_view(doc)
+    head = next((k for k in range(start, end) if view.texts[k][:1].isupper() and view.lowers[k].endswith(_DONOR_HEADS)), None)
+    if head is None or any(start <= m.start < end for m in mentions):
+        return None
+    name = [k for k in range(head + 1, end) if view.texts[k][:1].isupper()]
+    if name:  # "Das Hilfswerk Misereor"
+        return " ".join(view.texts[k] for k in name), None
+    return " ".join(view.texts[k] for k in range(start, head + 1) if view.lowers[k] not in _DETERMINERS), None
+
+
+def _named(mention: Span) -> tuple[str, Span]:
+    return (mention._.iso or mention._.canonical or mention.text), mention
 
 
 def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
-    clause = _comma_clause(money)
+    clause = _clause(money)
     doc = sent.doc
     collective = _collective_donor(doc[clause.start : money.start], money.start_char) or _collective_donor(
         sent, money.start_char
     )
     if collective:
         return collective, None
+    by_role = _role_donor(money)
+    if by_role is not None:
+        return by_role
     mentions = [m for m in actors_in(sent) if _can_give(m)]
     own = [m for m in mentions if m.start in clause and m.start < money.start]
     after = [m for m in mentions if m.start >= money.end and not _beneficiary(m)]
@@ -158,10 +201,7 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
         if collective:
             return collective, None
         ordered = [m for m in actors_in(prev) if _can_give(m)]
-    if not ordered:
-        return None, None
-    mention = ordered[0]
-    return (mention._.iso or mention._.canonical or mention.text), mention
+    return _named(ordered[0]) if ordered else (None, None)
 
 
 def _donors_currency(m, donor: str | None) -> str:
@@ -176,10 +216,17 @@ def _donors_currency(m, donor: str | None) -> str:
 def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
     """The state money goes to, named in the amount's own clause, after it if possible
     ("für die Opfer in Syrien", "dem Libanon"); never the town of the donors' conference."""
-    clause = _comma_clause(money)
+    clause = _clause(money)
+    analysed = clause_at(money.doc, money.start)
+    if analysed.verb in _RECEIVING and analysed.subject:  # "Jordanien bekommt von Japan ..."
+        receivers = [m for m in actors_in(sent, ext.COUNTRY) if analysed.subject[0] <= m.start < analysed.subject[1]]
+        if receivers and receivers[0]._.iso != donor:
+            return receivers[0]._.iso
+    # Givers are no recipients: the clause's subject, and that of a gapped clause (", Katar 100 Millionen").
+    gapped = {s for s, _ in analysed.gaps} | set(range(*analysed.subject) if analysed.subject else ())
     candidates = [
         m for m in actors_in(sent, ext.COUNTRY)
-        if m.start in clause and m._.iso and m._.iso != donor and not money.start <= m.start < money.end
+        if m.start in clause and m.start not in gapped and m._.iso and m._.iso != donor and not money.start <= m.start < money.end
         and not in_source_phrase(m) and not _event_place(m) and not _in_dateline(m)
     ]
     after = [m for m in candidates if m.start >= money.end]
@@ -240,7 +287,7 @@ class Pledges:
             if m.in_brackets:
                 continue
             sent = doc_view(doc).sent(money.start)
-            if not is_commitment(sent) or _spoken_of_otherwise(money):
+            if not is_commitment(sent) or _spoken_of_otherwise(money) or _hoped_for(money):
                 continue
             donor, donor_mention = _donor(sent, money)
             currency = _donors_currency(m, donor)
