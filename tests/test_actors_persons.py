@@ -2,6 +2,8 @@
 import pytest
 import spacy
 
+import coalition_nlp
+
 from coalition_nlp import extensions as ext
 from coalition_nlp.components import register_all
 
@@ -41,9 +43,9 @@ def persons(nlp, text, **kw):
         ("Er sprach mit Ursula von der Leyen (Deutschland) und Marise Payne (Australien).",
          [("Ursula von der Leyen", "DEU", None), ("Marise Payne", "AUS", None)]),
         ("Der jordanische König Abdullah II. empfing ihn.", [("Abdullah II.", "JOR", "König")]),
-        ("Auch Sabah al-Ahmad al-Jaber al-Sabah war dabei.", [("Sabah al-Ahmad al-Jaber al-Sabah", None, None)]),
-        ("Die Niederländerin Jeanine Hennis-Plasschaert sagte das.", [("Jeanine Hennis-Plasschaert", None, None)]),
-        ("«Wir bleiben», sagte Gabriel. Gabriel lächelte.", [("Gabriel", None, None)]),
+        ("Auch Sabah al-Ahmad al-Jaber al-Sabah war dabei.", [("Sabah al-Ahmad al-Jaber al-Sabah", "KWT", None)]),  # office-holder table
+        ("Die Niederländerin Jeanine Hennis-Plasschaert sagte das.", [("Jeanine Hennis-Plasschaert", "NLD", None)]),
+        ("«Wir bleiben», sagte Gabriel. Gabriel lächelte.", [("Gabriel", "DEU", None)]),  # the one Gabriel of the table
         ("Foto: Michael Kappeler/dpa", [("Michael Kappeler", None, None)]),
     ],
 )
@@ -115,7 +117,9 @@ def test_state_from_context(nlp, text, place, expected):
         ("Das teilte Brett McGurk, dem US-Sondergesandten für die Koalition, mit.", [("Brett McGurk", "USA", "Sondergesandter")]),
         ("Jens Stoltenberg, der Nato-Generalsekretär, warnte.", [("Jens Stoltenberg", None, "Generalsekretär")]),
         # a foreign office is not German by default
-        ("Präsident Donald Trump verlangt mehr Geld.", [("Donald Trump", None, "Präsident")]),
+        ("Präsident Hans Beispielmann verlangt mehr Geld.", [("Hans Beispielmann", None, "Präsident")]),
+        # unless the office-holder table knows the person
+        ("Präsident Donald Trump verlangt mehr Geld.", [("Donald Trump", "USA", "Präsident")]),
     ],
 )
 def test_title_after_the_name_and_foreign_offices(nlp, text, expected):
@@ -126,7 +130,10 @@ def test_office_named_after_an_untitled_person(nlp):
     text = "Gastgeber Mike Pompeo begrüßt Vertreter von 79 Staaten. Der US-Außenminister spricht von einem Moment der Entscheidung."
     assert persons(nlp, text) == [("Mike Pompeo", "USA", "Außenminister")]
     # two untitled persons: the office fits neither for sure
-    assert [p[1] for p in persons(nlp, "Mike Pompeo und Heiko Maas kamen an. Der US-Außenminister sprach zuerst.")] == [None, None]
+    assert [p[1] for p in persons(nlp, "Hans Beispielmann und Karl Mustermann kamen an. Der US-Außenminister sprach zuerst.")] == [None, None]
+    # the office-holder table tells them apart: only one was a US minister
+    assert persons(nlp, "Mike Pompeo und Heiko Maas kamen an. Der US-Außenminister sprach zuerst.") == [
+        ("Mike Pompeo", "USA", "Außenminister"), ("Heiko Maas", "DEU", None)]
 
 
 @pytest.mark.parametrize(
@@ -196,19 +203,19 @@ def test_statistical_persons_are_merged():
     ruler = nlp.add_pipe("entity_ruler")
     ruler.add_patterns([
         {"label": "PER", "pattern": "Max Mustermann"},
-        {"label": "PER", "pattern": "Außenminister Zbigniew Rau"},
+        {"label": "PER", "pattern": "Außenminister Zbigniew Nowakowski"},
         {"label": "ORG", "pattern": "Amnesty International"},
         {"label": "ORG", "pattern": "Frankreich"},
     ])
     nlp.add_pipe("coalition_actors")
-    doc = nlp("Max Mustermann und Außenminister Zbigniew Rau trafen Amnesty International in Frankreich. Mustermann ging.")
+    doc = nlp("Max Mustermann und Außenminister Zbigniew Nowakowski trafen Amnesty International in Frankreich. Mustermann ging.")
     found = sorted((s.label_, s.text, s._.canonical, s._.iso) for s in doc.spans[ext.ACTORS])
     assert found == [
         ("COUNTRY", "Frankreich", None, "FRA"),
         ("ORG", "Amnesty International", "Amnesty International", None),
         ("PERSON", "Max Mustermann", "Max Mustermann", None),
         ("PERSON", "Mustermann", "Max Mustermann", None),
-        ("PERSON", "Zbigniew Rau", "Zbigniew Rau", "DEU"),
+        ("PERSON", "Zbigniew Nowakowski", "Zbigniew Nowakowski", "DEU"),
     ]
 
 
@@ -225,3 +232,21 @@ def test_statistical_persons_are_merged():
 )
 def test_names_next_to_look_alikes(nlp, text, expected):
     assert persons(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a person without title or state adjective gets the state of the office held then
+        ("Nach dem Treffen sagte Barack Obama, der Kampf werde dauern.", "2015-03-01", ("Barack Obama", "USA")),
+        ("Baschar al-Assad lehnte den Vorschlag ab.", None, ("Baschar al-Assad", "SYR")),
+        ("Das sagte David Cameron am Rande des Gipfels.", "2016-02-01", ("David Cameron", "GBR")),
+        # an international official acts for no state, whatever the context says
+        ("Bei seinem Besuch in Berlin sagte Ban Ki Moon, die Lage sei ernst.", "2014-06-01", ("Ban Ki Moon", None)),
+        # a name the table does not know keeps what the context gives
+        ("Der deutsche Außenminister Hans Beispielmann sagte, man helfe.", "2015-03-01", ("Hans Beispielmann", "DEU")),
+    ],
+)
+def test_office_holder_table_gives_the_state(text, published, expected):
+    result = coalition_nlp.extract(text, published=published)
+    assert expected in [(a.name, a.country) for a in result.actors if a.type == "person"]

@@ -62,6 +62,12 @@ def all_holders() -> tuple[Holder, ...]:
     return _table()[0]
 
 
+def full_names() -> list[str]:
+    """Every full name and variant of the table as written ("Baschar al-Assad"): a person
+    the text names so needs no title to be found."""
+    return sorted({n for h in _table()[0] for n in (h.name, *h.variants) if " " in n})
+
+
 def _surname_keys(name: str, iso3: str | None, particles: frozenset[str]) -> set[str]:
     tokens = fold(name).split()
     if not tokens or _PATRONYMICS.intersection(tokens[:-1]) or _REGNAL_NUMBER.match(tokens[-1]):

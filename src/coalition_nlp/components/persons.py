@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
+from ..holders import full_names, office_holder
 from ..lexicon import load_json, load_list, load_tsv
 from .view import CLOSE_QUOTES, OPEN_QUOTES, TOGGLE_QUOTES, doc_view, quoted_tokens
 from .countries import ADJECTIVE, INSTITUTION, LOCATIVE, NAME, STATE_KINDS, CountryMention
@@ -74,6 +75,8 @@ class PersonFinder:
         self.lex = lexicon
         self.offices = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.offices.add("OFFICE", make_docs({f for f, _ in lexicon.office_forms()}))
+        self.known = PhraseMatcher(nlp.vocab, attr="ORTH")  # office holders' full names
+        self.known.add("KNOWN", make_docs(full_names()))
 
     def __call__(
         self, doc: Doc, countries: list[CountryMention], orgs: list[Span], extra: list[Span] = ()
@@ -127,6 +130,8 @@ class PersonFinder:
                 name = self._bracketed(doc, tok.i, ctx)
             if name is not None:
                 found.append((*name, None))
+        taken = {i for start, end, _ in found for i in range(start, end)}
+        found += [(s, e, None) for _, s, e in self.known(doc) if taken.isdisjoint(range(s, e))]
         found = self._paired(doc, ctx, found)
         return [
             (start, end, self._bracket(doc, start, end, ctx, title or self._trailing_title(doc, end, ctx)))
@@ -391,6 +396,9 @@ class PersonFinder:
             return by_party  # "Sigmar Gabriel (SPD)": a German party's politician acts for Germany
         if any(t.org for _, t in person.titles):
             return None
+        known = _holder_state(person.canonical, doc._.published)
+        if known is not None:
+            return known or None  # "" for an official of the UN, Nato or EU: no state
         offices = [(start, t) for start, t in person.titles if t.state_actor]
         if not offices:
             spoken_for = (ctx.institution_after(start) for start, t in person.titles if t.role)
@@ -449,7 +457,7 @@ class PersonFinder:
                 if p.iso == title.iso and any(t.role and t.role.casefold().endswith(role) for _, t in p.titles)
             ]
             if not fits:
-                fits = self._untitled_just_named(persons, ctx, mentions, start)
+                fits = self._untitled_just_named(persons, ctx, mentions, start, title.iso)
                 for person in fits:
                     person.iso = title.iso
             if len(fits) == 1:
@@ -462,14 +470,20 @@ class PersonFinder:
 
 
     @staticmethod
-    def _untitled_just_named(persons: dict[str, _Person], ctx: "_Context", mentions: list[Span], start: int) -> list:
-        """The one person named in this or the previous sentence with neither office nor state."""
+    def _untitled_just_named(
+        persons: dict[str, _Person], ctx: "_Context", mentions: list[Span], start: int, iso: str | None
+    ) -> list:
+        """The one person named in this or the previous sentence with no office, and no state
+        or the office's (the office-holder table may have given it)."""
         n = ctx.sent_of[start]
         named = {
             m._.canonical for m in mentions
             if m.start < start and ctx.sent_of[m.start] >= n - 1
         }
-        bare = [persons[c] for c in named if persons[c].iso is None and not any(t.role for _, t in persons[c].titles)]
+        bare = [
+            persons[c] for c in named
+            if persons[c].iso in (None, iso) and not any(t.role for _, t in persons[c].titles)
+        ]
         return bare if len(bare) == 1 else []
 
 
@@ -617,6 +631,15 @@ def _title_spans(doc: Doc, finder: PersonFinder) -> list[tuple[int, int]]:
         if lex.referring_noun(text) or ("-" in text and (lex.office(text) or lex.referring_noun(text.rsplit("-", 1)[1]))):
             spans.add((i, i + 1))
     return sorted(spans)
+
+
+def _holder_state(name: str, published: str | None) -> str | None:
+    """The state a person held office for at the article's date (any date if undated), by
+    the office-holder table: its ISO code, "" for an international official, None if the
+    table does not know the name or its terms disagree."""
+    terms = office_holder(name, published, surname=" " not in name)
+    states = {t.iso3 or "" for t in terms}
+    return states.pop() if len(states) == 1 else None
 
 
 def _domestic(role: str | None) -> bool:
