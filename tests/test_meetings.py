@@ -432,3 +432,25 @@ def test_dateline_is_no_place_here(text, location):
 def test_present_tense_with_a_day_ahead(text, status, date):
     (m,) = meetings(text, published="2016-02-08")  # a Monday
     assert (m.status, m.date) == (status, date)
+
+
+def test_a_date_of_another_clause_dates_something_else():
+    text = ("Die Minister kamen am Donnerstag in Washington zusammen. Nach dem Treffen sagte er, "
+            "dass die Gefahr bleibe, auch wenn die USA im Oktober den Anführer getötet hätten.")
+    result = coalition_nlp.extract(text)
+    assert [(m.location, m.date_text) for m in result.meetings] == [("Washington", "am Donnerstag")]
+
+
+def test_a_clause_that_states_no_status_refers_to_the_meeting_told_of():
+    text = ("Die Außenminister wollen am Dienstag in Paris beraten. "
+            "Das Treffen findet vor dem Hintergrund der Kämpfe statt.")
+    assert [(m.status, m.location) for m in meetings(text)] == [("planned", "Paris")]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Minister beraten am Mittwoch in Wien.",
+    "Die Geber treffen sich am 12. Februar in London.",
+])
+def test_present_tense_in_an_undated_article_looks_ahead(text):
+    (m,) = meetings(text)
+    assert m.status == "planned"

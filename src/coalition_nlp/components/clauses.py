@@ -212,6 +212,8 @@ def _segment(view, start: int, end: int) -> list[Clause]:
 
 def _kind(view, start: int, end: int) -> str:
     first = next((k for k in range(start, end) if view.texts[k] not in _BREAKS), start)
+    while first + 1 < end and view.lowers[first] in _ADVERBS and view.lowers[first + 1] in _SUBORDINATORS:
+        first += 1  # "auch wenn", "erst nachdem"
     low = view.lowers[first]
     if low in _SUBORDINATORS:
         return "sub"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .clauses import clause_tense
+from .clauses import clause_at, clause_tense
 from .context import actor_mentions, actors_in, group_in, previous_sentences
 from .view import doc_view, quoted_tokens
 
@@ -162,6 +162,7 @@ class Candidate:
     size: dict | None
     participants: list
     there: bool = False  # "dort": at the place of the meeting told of last
+    stated: bool = True  # False: "held" only because nothing in the clause says otherwise
 
 
 # -- tokens and clauses -------------------------------------------------------
@@ -392,14 +393,24 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
 
 def _ahead(match, published: str | None) -> bool:
     """A date the present tense speaks of that lies after the publication day: a weekday
-    other than that day's, or a calendar day after it."""
+    other than that day's, or a calendar day after it; any such date in an undated article."""
+    if published is None or len(published) < 10:
+        # news in the present tense tells of days ahead; the past has its own tenses
+        return match.kind in ("weekday", "day")
     if match.kind == "weekday" and match.weekday is not None:
-        today = resolve_date(match, published, "past")
-        return today is not None and published is not None and today != published[:10]
+        return resolve_date(match, published, "past") != published
     if match.kind == "day":
         day = resolve_date(match, published, "future")
-        return day is not None and published is not None and len(published) == 10 and day > published
+        return day is not None and day > published
     return False
+
+
+def _held_stated(trigger: Trigger) -> bool:
+    """Whether the clause says the meeting took place: a past tense, "nach dem Treffen",
+    "stattgefunden" -- not a present tense that only describes it."""
+    clause = _clause(trigger.token)
+    words = _clause_words(clause)
+    return trigger.preposition in _AFTER or not _HELD.isdisjoint(words) or clause_tense(words) == "past"
 
 
 def _infinitive_of_intent(clause: Span, clause_words: list[str]) -> bool:
@@ -598,6 +609,9 @@ def _date(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[str
     ]
     if not creates:
         spans = [s for s in spans if clause.start <= s.start < clause.end]
+    own = clause_at(doc, trigger.token.i)
+    # a date in another subordinate clause dates something else: "..., auch wenn die USA im Oktober ..."
+    spans = [s for s in spans if (c := clause_at(doc, s.start)) is own or c.kind not in ("sub", "relative")]
     chosen = _nearest([(s.start, s) for s in spans], trigger.token, clause)
     if chosen is None:
         return None, None
@@ -718,6 +732,7 @@ def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
         size=_size(sent, clause),
         participants=[*_persons(sent, trigger), *_states(sent), *_both(sent, trigger, clause)],
         there=there,
+        stated=status == "planned" or _held_stated(trigger),
     )
 
 
@@ -746,7 +761,8 @@ def _target(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     mains = [m for m in meetings if m.parent is None]
     if c.there:
         return next((m for m in reversed(mains) if m.location), None)
-    same = mains if c.trigger.quoted else [m for m in mains if m.status == c.status]
+    # a quotation, or a clause that states no status, speaks of the meeting whatever its status
+    same = mains if c.trigger.quoted or not c.stated else [m for m in mains if m.status == c.status]
     if not same:
         return None
     if c.location:
