@@ -21,14 +21,21 @@ def troops(text: str) -> list[tuple]:
          [("USA", "Soldaten", 560, 4600, "announced")]),
         ("Australien stockt seine Truppen im Irak um 300 auf 780 Soldaten auf.",
          [("AUS", "Soldaten", 300, 780, "announced")]),
-        # from ... to: the change is the difference, a cut is negative
+        # from ... to, multiplied to: the total is stated, a change the text does not state is not computed
         ("Die Zahl der US-Soldaten im Irak soll von 5200 auf 3000 verringert werden.",
-         [("USA", "Soldaten", -2200, 3000, "planned")]),
-        # multiplied to a total: the change follows from the factor
+         [("USA", "Soldaten", None, 3000, "planned")]),
         ("Der britische Verteidigungsminister kündigte die Verdoppelung der Militärausbilder seines Landes auf 500 an.",
-         [("GBR", "Militärausbilder", 250, 500, "announced")]),
+         [("GBR", "Militärausbilder", None, 500, "announced")]),
         ("Die Zahl der kanadischen Ausbilder werde auf 210 verdreifacht, sagte der Premier.",
-         [("CAN", "Ausbilder", 140, 210, "announced")]),
+         [("CAN", "Ausbilder", None, 210, "announced")]),
+        ("Die USA verdoppeln ihre Truppen im Irak auf 300 Soldaten.", [("USA", "Soldaten", None, 300, "announced")]),
+        # an additional ceiling is a change with no total
+        ("Die USA schicken bis zu 200 zusätzliche Soldaten nach Syrien.", [("USA", "Soldaten", 200, None, "planned")]),
+        # staying, and what is still there, are strengths
+        ("Nach dem Abzug sollen rund 200 US-Soldaten in Syrien die Stellung halten.",
+         [("USA", "Soldaten", None, 200, "planned")]),
+        ("Milizen fordern den Abzug der noch rund 2500 US-Soldaten aus dem Irak.",
+         [("USA", "Soldaten", None, 2500, "current")]),
         # sending, adding, withdrawing
         ("Italien will 450 Soldaten zum Schutz des Staudamms in den Irak schicken.",
          [("ITA", "Soldaten", 450, None, "announced")]),
@@ -147,3 +154,19 @@ def test_not_troop_numbers(text):
 )
 def test_no_sending_state_no_record(text):
     assert coalition_nlp.extract(text).troop_commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Türkei verfügt über rund 350.000 Soldaten.",
+        "Die Armee des Landes umfasst etwa 200.000 Soldaten.",
+    ],
+)
+def test_a_states_forces_as_a_whole_are_no_deployment(text):
+    assert coalition_nlp.extract(text).troop_commitments == []
+
+
+def test_forces_serving_somewhere_are_a_deployment():
+    found = coalition_nlp.extract("Die Bundeswehr verfügt im Irak über rund 150 Soldaten.").troop_commitments
+    assert [(t.country, t.total) for t in found] == [("DEU", 150)]

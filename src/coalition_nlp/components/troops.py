@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import load_json
 from .view import doc_view
+from .clauses import clause_at
 from .context import (
     WordSet,
     clause_of,
@@ -40,14 +41,15 @@ _LIST_OPENERS = frozenset(_DATA["casualty_list_openers"])
 _DECREASE = WordSet(_DATA["decrease"])
 _MOVES = WordSet(_DATA["send"] + _DATA["increase"] + _DATA["decrease"])
 _ADDITIONAL = frozenset(_DATA["additional"])
-_MULTIPLIERS: dict[str, float] = {k.lower(): v for k, v in _DATA["multipliers"].items()}
-_MULTIPLIER_WORDS = WordSet(_MULTIPLIERS)
 _CURRENT = WordSet(_DATA["current"])
 _PLANNED = WordSet(_DATA["planned"])
 _ANNOUNCED = WordSet(_DATA["announced"])
 _TOTALS = WordSet(_DATA["total_cues"] + _DATA["current"])
 _NOT_TROOPS = WordSet(_DATA["not_troops"])
 _STRENGTH = frozenset(_DATA["strength_prepositions"])
+_HOLDING = frozenset(_DATA["holding_verbs"])
+_ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
+_STILL = frozenset(_DATA["still"])
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
@@ -165,7 +167,7 @@ class Troops:
                     continue
                 noun = earlier[-1]
                 personnel = personnel_noun(noun.text)
-            if _casualty_context(num):
+            if _casualty_context(num) or _armed_forces(clause_at(doc, num.start)):
                 continue
             if after is None and capped:
                 by_noun[-num.start - 1] = _Commitment(noun, personnel, [num], cap=True)
@@ -190,39 +192,36 @@ class Troops:
         doc = sent.doc
         clause = clause_text([c.noun, *(n[0] for n in c.numbers)])
         change = total = start_value = None
-        approx = ceiling = False
+        approx = ceiling = holding = False
         for num in sorted(c.numbers, key=lambda n: n.start):
             m = num._.number
             value = int(m.value)
             approx = approx or (m.approx and m.qualifier != "bis zu")
+            ceiling = ceiling or m.qualifier == "bis zu"
             before = _word_before(num)
             word = before.lower_ if before is not None else ""
             after = doc[num.end] if num.end < len(doc) else None
+            verb = clause_at(doc, num.start).verb
             if word == "um":
                 change = value
             elif word == "auf":
                 total = value
             elif word == "von" and any(n.start > num.start for n in c.numbers):
                 start_value = value
-            elif word in _ADDITIONAL or (after is not None and (after.lower_ == "mehr" or _moves(after))):
-                change = value  # "weitere 217", "300 mehr", "rund 1000 abgezogen"
+            elif word in _STILL or verb in _HOLDING:
+                total, holding = value, True  # "der noch rund 2500 Soldaten", "sollen 200 Soldaten die Stellung halten"
+            elif word in _ADDITIONAL or (after is not None and (after.lower_ in _ADDITIONAL or _moves(after))):
+                change = value  # "weitere 217", "300 mehr", "bis zu 200 zusätzliche", "rund 1000 abgezogen"
             elif m.qualifier == "bis zu":
                 change = total = value  # a ceiling: what may be sent is the strength
-                ceiling = True
             elif word in _STRENGTH or clause in _TOTALS or clause not in _MOVES:
                 total = value  # "mit 1200 Soldaten im Einsatz", "derzeit 5000 Soldaten"
             else:
                 change = value
-        if change is None and total is not None:
-            if start_value is not None:
-                change = total - start_value
-            else:
-                factor = _MULTIPLIERS.get(_MULTIPLIER_WORDS.find(sent.text) or "")
-                if factor:
-                    change = round(total - total / factor)
+        # "von 5200 auf 3000", "verdoppelt auf 300": a change the text does not state is not computed
         if change is not None and change > 0 and start_value is None and sent.text in _DECREASE:
             change = -change
-        status = _status(clause, sent.text, ceiling, stated=change is None)
+        status = _status(clause, sent.text, ceiling, stated=change is None and (holding or clause not in _MOVES))
         first = min(n.start for n in c.numbers)
         start = min(first, c.noun.i)
         end = max(max(n.end for n in c.numbers), c.noun.i + 1)
@@ -251,6 +250,11 @@ class Troops:
             "status": status,
         }
         return span
+
+
+def _armed_forces(clause) -> bool:
+    """"Die Türkei verfügt über 350.000 Soldaten": a state's forces as a whole, serving nowhere in particular."""
+    return clause.verb in _ARMED_FORCES and not any(p.role in ("place", "direction") for p in clause.phrases)
 
 
 def _moves(token: Token) -> bool:
