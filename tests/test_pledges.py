@@ -163,3 +163,17 @@ def test_donor_by_role(text, expected):
 )
 def test_hopes_are_no_pledges(text):
     assert pledges(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # money that comes together at a gathering is the gathering's
+        ("Bei der Geberkonferenz in Kuwait kamen mehr als drei Milliarden Dollar zusammen.", [("Geberkonferenz", 3e9, None)]),
+        # a bracket inside the subject does not cut the clause
+        ("Kanzlerin Angela Merkel (CDU) hat dem irakischen Premier einen Kredit von 500 Millionen Euro zugesagt.",
+         [("DEU", 500e6, "IRQ")]),
+    ],
+)
+def test_gatherings_and_brackets(text, expected):
+    assert pledge_roles(text) == expected

@@ -170,3 +170,8 @@ def test_a_states_forces_as_a_whole_are_no_deployment(text):
 def test_forces_serving_somewhere_are_a_deployment():
     found = coalition_nlp.extract("Die Bundeswehr verfügt im Irak über rund 150 Soldaten.").troop_commitments
     assert [(t.country, t.total) for t in found] == [("DEU", 150)]
+
+
+def test_medical_figures_are_no_troops():
+    text = "Bei 16 weiteren Soldaten sei ein Schädel-Hirn-Trauma diagnostiziert worden, 31 der 50 Soldaten seien behandelt worden."
+    assert coalition_nlp.extract(text).troop_commitments == []

@@ -376,7 +376,14 @@ class Lexicon:
             self._verbs = {form: (lemma, tense) for form, lemma, tense in rows}
             # The infinitive is also the plural of the present: "Die Minister beraten".
             self._verbs.update((lemma, (lemma, "inf")) for _, lemma, _ in rows if lemma not in self._verbs)
-        return self._verbs.get(form)
+        found = self._verbs.get(form)
+        if found is None:
+            # regular forms the table lacks: "stelle" (Konjunktiv I), "stellt", "stellte", "stellten"
+            for ending, stem_end, tense in (("e", "en", "subj"), ("t", "en", "pres"), ("te", "en", "past"), ("ten", "en", "past")):
+                lemma = form[: -len(ending)] + stem_end
+                if form.endswith(ending) and self._verbs.get(lemma, ("", ""))[1] == "inf":
+                    return lemma, tense
+        return found
 
     def verb_tense(self, form: str) -> str | None:
         found = self.verb(form)

@@ -77,6 +77,11 @@ class Clause:
     # Verbless pieces after a comma that share this clause's verb: a list or an apposition,
     # or a gapped clause with a subject of its own (", Katar 100 Millionen Dollar").
     gaps: list[tuple[int, int]] = field(default_factory=list)
+    brackets: list[tuple[int, int]] = field(default_factory=list)  # clauses of their own inside this one
+
+    def tokens(self) -> list[int]:
+        """Its own tokens: those of brackets inside it left out."""
+        return [k for k in range(self.start, self.end) if not any(s <= k < e for s, e in self.brackets)]
 
     def __contains__(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -146,6 +151,7 @@ def clause_at(doc: Doc, i: int) -> Clause:
 
 
 def _verbal(view, i: int) -> bool:
+    """A verb form or auxiliary (lower case: "Treffen" is a noun)."""
     low = view.lowers[i]
     return view.texts[i][:1].islower() and (low in _AUXILIARIES or get_lexicon().verb(low) is not None)
 
@@ -170,15 +176,14 @@ def _segment(view, start: int, end: int) -> list[Clause]:
     """Cut a sentence at breaks that open a clause, at brackets, and before a coordinator
     followed by a finite verb; a piece with no verb joins the clause before it."""
     pieces: list[tuple[int, int, str]] = []
+    nested: list[Clause] = []  # brackets: clauses of their own inside the one around them
     i, begin = start, start
     while i < end:
         text = view.texts[i]
         if text in _BRACKETS:
             close = next((j for j in range(i + 1, end) if view.texts[j] == _BRACKETS[text]), end - 1)
-            if begin < i:
-                pieces.append((begin, i, ""))
-            pieces.append((i, close + 1, "bracket"))
-            i = begin = close + 1
+            nested.append(Clause(i, close + 1, "bracket"))
+            i = close + 1
             continue
         if text in _BREAKS and i + 1 < end:
             pieces.append((begin, i + 1, ""))
@@ -196,18 +201,24 @@ def _segment(view, start: int, end: int) -> list[Clause]:
     clauses: list[Clause] = []
     for s, e, kind in pieces:
         kind = kind or _kind(view, s, e)
-        joins = kind == "main" and clauses and not any(_verbal(view, k) for k in range(s, e))
-        host = next((c for c in reversed(clauses) if c.kind != "bracket"), None) if joins else None
+        inside = [(b.start, b.end) for b in nested]
+        own = [k for k in range(s, e) if not any(a <= k < b for a, b in inside)]
+        joins = kind == "main" and clauses and not any(_verbal(view, k) for k in own)
+        host = clauses[-1] if joins else None
         if host is not None:
             host.gaps.append((s, e))
-            host.end = e  # appositions, lists after the verb; a bracket in between stays its own
+            host.end = e  # appositions, lists after the verb
         elif kind == "main" and clauses and clauses[-1].kind == "main" and clauses[-1].start == start and not any(
-            _verbal(view, k) for k in range(clauses[-1].start, clauses[-1].end)
+            _verbal(view, k) for k in range(clauses[-1].start, clauses[-1].end) if not any(a <= k < b for a, b in inside)
         ):
             clauses[-1].end = e  # "Deutschland, Frankreich und Italien wollen"
         else:
             clauses.append(Clause(s, e, kind))
-    return clauses
+    for bracket in nested:
+        host = next((c for c in clauses if c.start <= bracket.start < c.end), None)
+        if host is not None:
+            host.brackets.append((bracket.start, bracket.end))
+    return clauses + nested
 
 
 def _kind(view, start: int, end: int) -> str:
@@ -230,9 +241,10 @@ def _kind(view, start: int, end: int) -> str:
 def _analyse(view, c: Clause) -> None:
     lexicon = get_lexicon()
     lowers = view.lowers
-    words = lowers[c.start : c.end]
-    finite = [k for k in range(c.start, c.end) if _finite_at(view, k)]
-    plural = [k for k in range(c.start, c.end) if view.texts[k][:1].islower() and (lexicon.verb(lowers[k]) or ("", ""))[1] == "inf"]
+    own = c.tokens()
+    words = [lowers[k] for k in own]
+    finite = [k for k in own if _finite_at(view, k)]
+    plural = [k for k in own if view.texts[k][:1].islower() and (lexicon.verb(lowers[k]) or ("", ""))[1] == "inf"]
     if finite:
         c.finite = finite[-1] if c.kind in ("sub", "relative") else finite[0]
     elif plural and c.kind == "main":
@@ -241,7 +253,7 @@ def _analyse(view, c: Clause) -> None:
     c.negated = not _NEGATIONS.isdisjoint(words)
     kinds = [(_AUXILIARIES.get(w) or lexicon.verb_tense(w)) for w in words]
     c.passive = not _PASSIVE.isdisjoint(words) and ("part" in kinds or "worden" in words)
-    if c.finite is not None and (lowers[c.finite] in _SUBJUNCTIVE or kinds[c.finite - c.start] == "subj"):
+    if c.finite is not None and (lowers[c.finite] in _SUBJUNCTIVE or kinds[own.index(c.finite)] == "subj"):
         c.mood = "subjunctive"  # "Deutschland werde ... schicken", "man sei bereit"
     if "cond" in kinds:
         c.mood = "conditional"

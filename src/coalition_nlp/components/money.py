@@ -50,12 +50,15 @@ _NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
 _RECEIVING = frozenset(_DATA["receiving_verbs"])
 _HOPING = frozenset(_DATA["hoping_verbs"])
 _DONOR_HEADS = tuple(_DATA["donor_heads"])
+_COLLECTING = frozenset(_DATA["collecting_verbs"])
+_GATHERINGS = tuple(_DATA["gathering_heads"])
 _DETERMINERS = frozenset(load_json("clauses.json")["determiners"])
 
 
 def is_commitment(sent: Span) -> bool:
     """A sentence that commits money: a pledge verb, a closing particle ("sagten ... zu."),
-    a phrase like "zur Verfügung", or a clause of receiving ("erhält von der EU")."""
+    a phrase like "zur Verfügung", or a clause of receiving or collecting ("erhält von der
+    EU", "kamen ... zusammen")."""
     tokens = list(sent)
     for i, tok in enumerate(tokens):
         if tok.text in _TRIGGERS:
@@ -69,7 +72,7 @@ def is_commitment(sent: Span) -> bool:
     text = sent.text
     if any(p in text for p in _PHRASES):
         return True
-    return any(clause_at(sent.doc, i).verb in _RECEIVING for i in range(sent.start, sent.end))
+    return any(clause_at(sent.doc, i).verb in _RECEIVING | _COLLECTING for i in range(sent.start, sent.end))
 
 
 def _spoken_of_otherwise(money: Span) -> bool:
@@ -163,6 +166,14 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
             return _named(givers[0])
         return (None, None) if clause.verb in _RECEIVING else None
     start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
+    if clause.verb in _COLLECTING or start <= money.start < end:
+        # "Bei der Geberkonferenz kamen zwei Milliarden zusammen", "... wurden zugesagt": the gathering gives
+        earlier = previous_sentences(doc_view(doc).sent(money.start), limit=2)
+        return (
+            _gathering(doc[clause.start : clause.end])
+            or next(((c, None) for prev in earlier if (c := _collective_donor(prev, prev.end_char))), None)
+            or next((found for prev in earlier if (found := _gathering(prev))), (None, None))
+        )
     givers = [m for m in mentions if start <= m.start < end and _can_give(m)]
     if givers:
         return _named(givers[0])
@@ -174,6 +185,22 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
     if name:  # "Das Hilfswerk Misereor"
         return " ".join(view.texts[k] for k in name), None
     return " ".join(view.texts[k] for k in range(start, head + 1) if view.lowers[k] not in _DETERMINERS), None
+
+
+def _gathering(span: Span) -> tuple[str, None] | None:
+    """A group of givers or the gathering they gave at: "die internationale Gemeinschaft",
+    "bei der Geberkonferenz"."""
+    collective = _collective_donor(span, span.end_char)
+    if collective:
+        return collective, None
+    view = doc_view(span.doc)
+    return next(((_nominative(view.texts[k]), None) for k in range(span.start, span.end)
+                 if view.texts[k][:1].isupper() and _nominative(view.lowers[k]).endswith(_GATHERINGS)), None)
+
+
+def _nominative(noun: str) -> str:
+    """"Treffens", "Gipfels" -> "Treffen", "Gipfel"."""
+    return noun[:-1] if noun.endswith(("ens", "els")) else noun
 
 
 def _named(mention: Span) -> tuple[str, Span]:
