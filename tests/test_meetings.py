@@ -454,3 +454,22 @@ def test_a_clause_that_states_no_status_refers_to_the_meeting_told_of():
 def test_present_tense_in_an_undated_article_looks_ahead(text):
     (m,) = meetings(text)
     assert m.status == "planned"
+
+
+def test_a_second_meeting_in_another_clause_of_the_sentence():
+    text = ("Die Konferenz soll am 28. Oktober in Berlin stattfinden, wie das Amt nach einem Treffen "
+            "von Außenminister Frank-Walter Steinmeier und dem libanesischen Ministerpräsidenten Tammam Salam in New York mitteilte.")
+    assert [(m.status, m.location) for m in meetings(text)] == [("planned", "Berlin"), ("held", "New York")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das sagte Kanzlerin Angela Merkel beim Antrittsbesuch des irakischen Ministerpräsidenten Haider al-Abadi in Berlin.",
+         [("held", "Berlin", {"Angela Merkel", "Haider al-Abadi"})]),
+        # a visit of one person is no meeting
+        ("Der Besuch des Ministers in Bagdad dauerte zwei Tage.", []),
+    ],
+)
+def test_a_visit_where_two_persons_meet(text, expected):
+    assert found(text) == expected

@@ -81,6 +81,7 @@ _NOT_PLACES = frozenset(_M["not_places"])
 _NOUN_ENDINGS = tuple(_M["common_noun_endings"])
 _CITY_ADJ = _M["city_adjective_ending"]
 _LEAD_IN_HEADS = tuple(_M["place_lead_in_heads"])
+_VISIT_HEADS = tuple(_M["visit_heads"])
 _VENUE_HEADS = tuple(_M["venue_heads"])
 _VENUE_PREPS = frozenset(_M["venue_prepositions"])
 _SIDELINES = tuple(_M["sidelines"])
@@ -213,6 +214,15 @@ def _meeting_noun_at(view, i: int) -> bool:
     return False
 
 
+def _visit_at(view, sent: Span, i: int) -> bool:
+    """"beim Antrittsbesuch des irakischen Ministerpräsidenten ... sagte Merkel": a visit
+    where two persons meet."""
+    return (
+        view.texts[i][:1].isupper() and view.lowers[i].endswith(_VISIT_HEADS)
+        and len({m._.canonical for m in actors_in(sent, ext.PERSON)}) >= 2
+    )
+
+
 def _known_place(name: str, doc: Doc) -> bool:
     return name == doc._.place or get_lexicon().is_city(name)
 
@@ -296,7 +306,7 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
     lowers = view.lowers
     for i in range(sent.start, sent.end):
         low = lowers[i]
-        is_noun = _meeting_noun_at(view, i)
+        is_noun = _meeting_noun_at(view, i) or _visit_at(view, sent, i)
         if not is_noun and low not in _TRIGGER_WORDS:
             continue
         tok = doc[i]
@@ -866,16 +876,27 @@ class Meetings:
             return
         main = creating[0] if creating else triggers[0]
         c = _candidate(sent, main, dates)
-        span = _token_span(main.token)
+        Meetings._place(doc, sent, main, c, meetings)
+        home = clause_at(doc, main.token.i)
+        for other in creating[1:]:
+            # "..., wie das Amt nach einem Treffen ... in New York ankündigte": another clause, another place
+            o = _candidate(sent, other, dates)
+            if clause_at(doc, other.token.i) is not home and o.location and not _same_place(o.location, c.location):
+                Meetings._place(doc, sent, other, o, meetings)
+
+    @staticmethod
+    def _place(doc: Doc, sent: Span, trigger: Trigger, c: Candidate, meetings: list[Meeting]) -> None:
+        """Merge a candidate into the meeting it refers to, or start a meeting with it."""
+        span = _token_span(trigger.token)
         target = _target(meetings, c)
         if target is not None:
             _merge(target, c, span)
-        elif main.creates:
-            if main.definite:
+        elif trigger.creates:
+            if trigger.definite:
                 # a first mention with "the" points back to the people of the sentence before
                 c.participants += [
                     p for prev in previous_sentences(sent, 1) if _same_paragraph(prev, sent)
-                    for p in _persons(prev, main)
+                    for p in _persons(prev, trigger)
                 ]
             meetings.append(_new(c, span, doc))
 
