@@ -250,3 +250,19 @@ def test_names_next_to_look_alikes(nlp, text, expected):
 def test_office_holder_table_gives_the_state(text, published, expected):
     result = coalition_nlp.extract(text, published=published)
     assert expected in [(a.name, a.country) for a in result.actors if a.type == "person"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Kampf sei nicht vorbei, meinte auch die SPD-Bundestagsabgeordnete Michelle Beispiel.", ("Michelle Beispiel", "DEU")),
+        ("Das sei falsch, sagte Jan Beispielmann im Bundestag.", ("Jan Beispielmann", "DEU")),
+        ("Das sei falsch, sagte Jan Beispielmann.", ("Jan Beispielmann", None)),
+        # the office-holder table outweighs a state the context suggests
+        ("Die Regierung in Moskau will Präsident Bashar al-Assad stützen.", ("Bashar al-Assad", "SYR")),
+        ("Gesprochen hat er mit König Abdullah II in Amman.", ("Abdullah II", "JOR")),
+    ],
+)
+def test_parliaments_and_the_table(text, expected):
+    result = coalition_nlp.extract(text)
+    assert expected in [(a.name, a.country) for a in result.actors if a.type == "person"]

@@ -101,7 +101,7 @@ def _table() -> tuple[tuple[Holder, ...], dict[str, tuple[Holder, ...]], dict[st
         )
         rows.append(holder)
         person = fold(holder.name)
-        for spelling in {fold(s) for s in (holder.name, *holder.variants)}:
+        for spelling in {fold(s.rstrip(".")) for s in (holder.name, *holder.variants)}:
             by_name.setdefault(spelling, []).append(holder)
         keys: set[str] = set()
         for spelling in (holder.name, *holder.variants):
@@ -128,7 +128,7 @@ def office_holder(name: str, date: str | None = None, *, surname: bool = False) 
     returns each, in file order.
     """
     _, names, surnames = _table()
-    key = fold(name)
+    key = fold(name.rstrip("."))  # "Abdullah II" and "Abdullah II." are one
     terms = names.get(key)
     if terms is None and surname:
         terms = surnames.get(key)

@@ -31,6 +31,7 @@ _REPORTING = frozenset(load_list("reporting_verbs.txt"))
 _PARTIES = {row["form"]: row["party"] for row in load_tsv("parties.tsv")}
 _DOMESTIC_ROLE_ENDINGS = tuple(_CONTEXT["domestic_role_endings"])
 _PARTY_STATES = {row["party"]: row["country"] for row in load_tsv("parties.tsv") if row["country"]}
+_PARLIAMENTS: dict[str, str] = _CONTEXT["parliaments"]
 _DATES = load_json("dates.json")
 _CALENDAR = frozenset(_DATES["weekdays"]) | frozenset(_DATES["months"])
 INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
@@ -65,6 +66,7 @@ class _Person:
     tokens: tuple[str, ...]
     words: tuple[str, ...]  # case-folded tokens
     titles: list[tuple[int, _Title]] = field(default_factory=list)  # (mention start, title)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the name stands
     iso: str | None = None
 
 
@@ -330,6 +332,7 @@ class PersonFinder:
                 canonical = doc[start:end].text
                 tokens = tuple(t.text for t in doc[start:end])
                 person = persons.setdefault(canonical, _Person(canonical, tokens, words))
+            person.spans.append((start, end))
             if title is not None:
                 person.titles.append((start, title))
         return persons
@@ -388,6 +391,9 @@ class PersonFinder:
 
     def _country(self, doc: Doc, person: _Person, ctx: "_Context") -> str | None:
         """The state a person acts for: the title's own, else (state offices only) the context."""
+        known = _holder_state(person.canonical, doc._.published)
+        if known is not None:
+            return known or None  # "" for an official of the UN, Nato or EU: no state
         explicit = [t.iso for _, t in person.titles if t.iso and (t.state_actor or not t.role)]
         if explicit:
             return max(set(explicit), key=explicit.count)
@@ -396,9 +402,9 @@ class PersonFinder:
             return by_party  # "Sigmar Gabriel (SPD)": a German party's politician acts for Germany
         if any(t.org for _, t in person.titles):
             return None
-        known = _holder_state(person.canonical, doc._.published)
-        if known is not None:
-            return known or None  # "" for an official of the UN, Nato or EU: no state
+        member = _parliament_state(ctx.texts, person)
+        if member:
+            return member
         offices = [(start, t) for start, t in person.titles if t.state_actor]
         if not offices:
             spoken_for = (ctx.institution_after(start) for start, t in person.titles if t.role)
@@ -631,6 +637,20 @@ def _title_spans(doc: Doc, finder: PersonFinder) -> list[tuple[int, int]]:
         if lex.referring_noun(text) or ("-" in text and (lex.office(text) or lex.referring_noun(text.rsplit("-", 1)[1]))):
             spans.add((i, i + 1))
     return sorted(spans)
+
+
+def _parliament_state(texts: list[str], person: _Person) -> str | None:
+    """A member of one state's parliament: "der SPD-Bundestagsabgeordnete X" (a party's
+    compound before the name), "sagte X im Bundestag" (the parliament just after it)."""
+    for start, end in person.spans:
+        before = texts[start - 1] if start else ""
+        party, _, head = before.partition("-")
+        if head and (_PARTY_STATES.get(party) or _PARLIAMENTS.get(head.lower())):
+            return _PARTY_STATES.get(party) or _PARLIAMENTS[head.lower()]
+        for word in texts[end : end + 3]:
+            if word.lower() in _PARLIAMENTS:
+                return _PARLIAMENTS[word.lower()]
+    return None
 
 
 def _holder_state(name: str, published: str | None) -> str | None:
