@@ -177,3 +177,17 @@ def test_hopes_are_no_pledges(text):
 )
 def test_gatherings_and_brackets(text, expected):
     assert pledge_roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a giving verb in any form makes a commitment
+        ("Zusätzlich wird die Schweiz sieben Millionen Franken für die Friedensförderung einsetzen.", [("CHE", 7e6, None)]),
+        ("Der Einsatz der Bundeswehr kostet in diesem Jahr 30 Millionen Euro.", []),  # a cost
+        # aid in kind, by its value
+        ("Österreich wird Hilfsgüter im Wert von 15 Millionen Euro zur Verfügung stellen.", [("AUT", 15e6, None)]),
+    ],
+)
+def test_giving_verbs_and_values(text, expected):
+    assert pledge_roles(text) == expected

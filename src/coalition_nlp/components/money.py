@@ -51,14 +51,15 @@ _RECEIVING = frozenset(_DATA["receiving_verbs"])
 _HOPING = frozenset(_DATA["hoping_verbs"])
 _DONOR_HEADS = tuple(_DATA["donor_heads"])
 _COLLECTING = frozenset(_DATA["collecting_verbs"])
+_GIVING = frozenset(_DATA["giving_verbs"])
 _GATHERINGS = tuple(_DATA["gathering_heads"])
 _DETERMINERS = frozenset(load_json("clauses.json")["determiners"])
 
 
 def is_commitment(sent: Span) -> bool:
     """A sentence that commits money: a pledge verb, a closing particle ("sagten ... zu."),
-    a phrase like "zur Verfügung", or a clause of receiving or collecting ("erhält von der
-    EU", "kamen ... zusammen")."""
+    a phrase like "zur Verfügung", or a clause whose verb gives, receives or collects
+    ("wird ... einsetzen", "erhält von der EU", "kamen ... zusammen")."""
     tokens = list(sent)
     for i, tok in enumerate(tokens):
         if tok.text in _TRIGGERS:
@@ -72,7 +73,7 @@ def is_commitment(sent: Span) -> bool:
     text = sent.text
     if any(p in text for p in _PHRASES):
         return True
-    return any(clause_at(sent.doc, i).verb in _RECEIVING | _COLLECTING for i in range(sent.start, sent.end))
+    return any(clause_at(sent.doc, i).verb in _GIVING | _RECEIVING | _COLLECTING for i in range(sent.start, sent.end))
 
 
 def _spoken_of_otherwise(money: Span) -> bool:
