@@ -1,0 +1,84 @@
+"""Compiled language data in a user cache folder, so that a start reads instead of rebuilding.
+
+Building the lexicon tables and tokenizing their tens of thousands of forms for the
+phrase matchers takes seconds; the results are written once as msgpack files named by a
+digest of ``resources/``, the code that compiles them and the spaCy version, so any change
+to one of those makes a new file. The folder is ``$COALITION_NLP_CACHE``, else
+``$XDG_CACHE_HOME/coalition_nlp``, else ``~/.cache/coalition_nlp``; when it cannot be
+written, the data is simply built in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+import srsly
+
+log = logging.getLogger("coalition_nlp")
+
+ENV_VAR = "COALITION_NLP_CACHE"
+_FORMAT = "1"  # raise when the layout of a cached file changes
+_PACKAGE = Path(__file__).resolve().parent
+# What compiled data depends on besides the resource files themselves.
+_COMPILERS = ("lexicon.py", "components/patterns.py")
+
+
+def cache_folder() -> Path:
+    chosen = os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "coalition_nlp"
+
+
+def digest(resources: Path = _PACKAGE / "resources") -> str:
+    """Fingerprint of the resource files, the compiling code and the spaCy version."""
+    h = hashlib.sha256(f"{_FORMAT} {spacy.__version__}".encode())
+    files = sorted(p for p in resources.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files += [_PACKAGE / name for name in _COMPILERS]
+    for path in files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def _current_digest() -> str:
+    return digest()
+
+
+def _path(name: str) -> Path:
+    return cache_folder() / f"{name}-{_current_digest()}.msgpack"
+
+
+def read(name: str) -> Any | None:
+    """The cached data called ``name`` for the current resources, or None."""
+    try:
+        return srsly.msgpack_loads(_path(name).read_bytes())
+    except (OSError, ValueError) as exc:
+        log.debug("coalition_nlp: no cached %s (%s)", name, exc)
+        return None
+
+
+def write(name: str, data: Any) -> bool:
+    """Store ``data`` atomically and drop older versions of it; False when the folder is read-only."""
+    path, tmp = _path(name), None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as tmp:
+            tmp.write(srsly.msgpack_dumps(data))
+        os.replace(tmp.name, path)
+        for old in path.parent.glob(f"{name}-*.msgpack"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp.name).unlink(missing_ok=True)
+        log.debug("coalition_nlp: cache folder not writable, keeping %s in memory (%s)", name, exc)
+        return False
+    return True
