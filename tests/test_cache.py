@@ -11,6 +11,7 @@ import spacy
 from coalition_nlp import cache
 from coalition_nlp.components import register_all
 from coalition_nlp.components.patterns import PatternArrays
+from coalition_nlp.lexicon import Lexicon, get_lexicon
 
 RESOURCES = Path(cache.__file__).parent / "resources"
 
@@ -91,3 +92,24 @@ def test_import_loads_nothing_heavy():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_pattern_cache_key_does_not_grow_with_use():
+    nlp = spacy.blank("de")
+    before = PatternArrays(nlp)._name
+    nlp("Ein Satz mit neuen Wörtern wie Quarkstrudelbäckerei.")
+    assert PatternArrays(nlp)._name == before
+
+
+def test_lexicon_comes_back_from_the_cache_unchanged(monkeypatch, tmp_path):
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+    built = Lexicon()
+    cache.write("lexicon", built.to_state())
+    get_lexicon.cache_clear()
+    try:
+        read = get_lexicon()
+        assert vars(read) == vars(built)
+        assert list(read.capital_forms()) == list(built.capital_forms())  # order kept too
+        assert read.office("Außenminister") == built.office("Außenminister")
+    finally:
+        get_lexicon.cache_clear()

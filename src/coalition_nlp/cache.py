@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import spacy
 import srsly
 
 log = logging.getLogger("coalition_nlp")
@@ -39,7 +38,9 @@ def cache_folder() -> Path:
 
 def digest(resources: Path = _PACKAGE / "resources") -> str:
     """Fingerprint of the resource files, the compiling code and the spaCy version."""
-    h = hashlib.sha256(f"{_FORMAT} {spacy.__version__}".encode())
+    from spacy import about  # spaCy's string hashes and tokenizer rules change with its version
+
+    h = hashlib.sha256(f"{_FORMAT} {about.__version__}".encode())
     files = sorted(p for p in resources.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     files += [_PACKAGE / name for name in _COMPILERS]
     for path in files:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from . import cache
 
 _PKG = "coalition_nlp.resources"
 
@@ -445,8 +447,44 @@ class Lexicon:
     def un_members(self) -> frozenset[str]:
         return self._un
 
+    # -- the compiled tables, for the cache --
+
+    def to_state(self) -> dict[str, list]:
+        return {name: _encode(value) for name, value in vars(self).items()}
+
+    @classmethod
+    def from_state(cls, state: dict[str, list]) -> Lexicon:
+        lexicon = cls.__new__(cls)
+        for name, (kind, value) in state.items():
+            setattr(lexicon, name, _DECODE[kind](value))
+        return lexicon
+
+
+_RECORDS = {"OfficeInfo": OfficeInfo, "OrgInfo": OrgInfo}
+_DECODE = {
+    "set": set,
+    "frozenset": frozenset,
+    "dict": dict,
+    **{name: (lambda table, record=record: {k: record(*v) for k, v in table.items()}) for name, record in _RECORDS.items()},
+}
+
+
+def _encode(value: Any) -> list:
+    """A table as [kind, msgpack-ready value]; dictionaries keep their order."""
+    if isinstance(value, (set, frozenset)):
+        return [type(value).__name__, sorted(value)]
+    record = next(iter(value.values()), None)
+    if type(record).__name__ in _RECORDS:
+        return [type(record).__name__, {k: astuple(v) for k, v in value.items()}]
+    return ["dict", value]
+
 
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
-    """The process-wide lexicon: building it parses every resource once (~0.1 s)."""
-    return Lexicon()
+    """The process-wide lexicon, read from the cache (building it parses every resource)."""
+    state = cache.read("lexicon")
+    if state is not None:
+        return Lexicon.from_state(state)
+    lexicon = Lexicon()
+    cache.write("lexicon", lexicon.to_state())
+    return lexicon

@@ -21,7 +21,7 @@ class PatternArrays:
 
     def __init__(self, nlp: Language):
         self._nlp = nlp
-        rules = nlp.tokenizer.to_bytes()
+        rules = nlp.tokenizer.to_bytes(exclude=["vocab"])  # the rules only: the vocab grows with use
         self._name = "patterns-" + hashlib.sha256(rules).hexdigest()[:16]
         self._rules = rules
         self._known: dict[str, list[int]] = cache.read(self._name) or {}
@@ -34,7 +34,7 @@ class PatternArrays:
     def _tokenize(self, form: str) -> list[int]:
         if self._tokenizer is None:
             self._tokenizer = Tokenizer(self._nlp.vocab)
-            self._tokenizer.from_bytes(self._rules)
+            self._tokenizer.from_bytes(self._rules, exclude=["vocab"])
         self._known[form] = hashes = [t.orth for t in self._tokenizer(form)]
         self._added = True
         return hashes
