@@ -409,7 +409,8 @@ class Lexicon:
 
     def referring_noun(self, word: str) -> str | None:
         """Normalised "Amtskollege"-type noun ("US-Kollege" too): refers to an office holder."""
-        return self._referring.get(word) or self._referring.get(word.rsplit("-", 1)[-1])
+        found = self._referring.get(word)
+        return found if found or "-" not in word else self._referring.get(word.rsplit("-", 1)[-1])
 
     def org(self, phrase: str) -> OrgInfo | None:
         return self._orgs.get(phrase)

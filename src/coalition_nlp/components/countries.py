@@ -55,6 +55,8 @@ class CountryFinder:
         self.lex = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.one_token: dict[int, list[str]] = {}
+        # one-token offices that carry a state ("Bundesaußenminister"), the rest being hyphenated
+        self.state_offices = frozenset(form for form, info in lexicon.office_forms() if info.country)
         for key, forms in (
             (NAME, lexicon.country_name_forms()),
             (ADJECTIVE, lexicon.country_adjective_forms()),
@@ -70,8 +72,8 @@ class CountryFinder:
         """(kind, start, end), longest first at each start, ties in :data:`_TIE_ORDER`."""
         strings, one_token = doc.vocab.strings, self.one_token
         matches = [(strings[key], start, end) for key, start, end in self.matcher(doc)]
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            matches.extend((kind, i, i + 1) for kind in one_token.get(orth, ()))
+        orths = doc.to_array(ORTH).tolist()
+        matches += [(kind, i, i + 1) for i, orth in enumerate(orths) if orth in one_token for kind in one_token[orth]]
         return sorted(matches, key=lambda m: (m[1], m[1] - m[2], _TIE_ORDER[m[0]]))
 
     def __call__(self, doc: Doc) -> list[CountryMention]:
@@ -85,8 +87,9 @@ class CountryFinder:
             if iso:
                 found.append(_mention(span, iso, kind))
                 taken.update(range(start, end))
+        offices = self.state_offices
         for i, text in enumerate(doc_view(doc).texts):
-            if i not in taken and (text[:1].isupper() or "-" in text):
+            if i not in taken and ("-" in text or (text in offices and text[:1].isupper())):
                 found.extend(self._in_word(doc, i, text))
         return found
 
