@@ -113,3 +113,14 @@ def test_lexicon_comes_back_from_the_cache_unchanged(monkeypatch, tmp_path):
         assert read.office("Außenminister") == built.office("Außenminister")
     finally:
         get_lexicon.cache_clear()
+
+
+def test_a_damaged_cache_file_is_rebuilt(monkeypatch, tmp_path):
+    monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
+    cache.write("lexicon", {"_names": ["no such kind", {}]})
+    get_lexicon.cache_clear()
+    try:
+        assert get_lexicon().country_by_name("Irak") == "IRQ"
+        assert cache.read("lexicon")["_names"][0] == "dict"  # written again, whole
+    finally:
+        get_lexicon.cache_clear()

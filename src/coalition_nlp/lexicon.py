@@ -462,12 +462,13 @@ class Lexicon:
 
 
 _RECORDS = {"OfficeInfo": OfficeInfo, "OrgInfo": OrgInfo}
-_DECODE = {
-    "set": set,
-    "frozenset": frozenset,
-    "dict": dict,
-    **{name: (lambda table, record=record: {k: record(*v) for k, v in table.items()}) for name, record in _RECORDS.items()},
-}
+
+
+def _records(record: type) -> Any:
+    return lambda table: {k: record(*v) for k, v in table.items()}
+
+
+_DECODE = {"set": set, "frozenset": frozenset, "dict": dict, **{n: _records(r) for n, r in _RECORDS.items()}}
 
 
 def _encode(value: Any) -> list:
@@ -485,7 +486,10 @@ def get_lexicon() -> Lexicon:
     """The process-wide lexicon, read from the cache (building it parses every resource)."""
     state = cache.read("lexicon")
     if state is not None:
-        return Lexicon.from_state(state)
+        try:
+            return Lexicon.from_state(state)
+        except (KeyError, TypeError, ValueError):  # a damaged file: build and write it again
+            pass
     lexicon = Lexicon()
     cache.write("lexicon", lexicon.to_state())
     return lexicon

@@ -24,7 +24,8 @@ class PatternArrays:
         rules = nlp.tokenizer.to_bytes(exclude=["vocab"])  # the rules only: the vocab grows with use
         self._name = "patterns-" + hashlib.sha256(rules).hexdigest()[:16]
         self._rules = rules
-        self._known: dict[str, list[int]] = cache.read(self._name) or {}
+        known = cache.read(self._name)
+        self._known: dict[str, list[int]] = known if isinstance(known, dict) else {}
         self._tokenizer: Tokenizer | None = None
         self._added = False
 
