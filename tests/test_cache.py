@@ -1,6 +1,7 @@
 """The compiled-data cache: keyed by the resources, rebuilt when they change, optional when read-only."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -41,15 +42,18 @@ def test_digest_changes_with_a_resource(tmp_path):
     assert cache.digest(copy) != before
 
 
-def test_changed_resources_make_a_new_file_and_drop_the_old(monkeypatch, tmp_path):
+def test_changed_resources_make_a_new_file_and_old_ones_go(monkeypatch, tmp_path):
     monkeypatch.setenv(cache.ENV_VAR, str(tmp_path))
-    monkeypatch.setattr(cache, "_current_digest", lambda: "old")
-    assert cache.write("patterns-x", {"Irak": [1]})
-    assert cache.read("patterns-x") == {"Irak": [1]}
-    monkeypatch.setattr(cache, "_current_digest", lambda: "new")
-    assert cache.read("patterns-x") is None
-    assert cache.write("patterns-x", {"Irak": [2]})
-    assert [p.name for p in tmp_path.glob("*.msgpack")] == ["patterns-x-new.msgpack"]
+    for age, version in enumerate(["v1", "v2", "v3", "v4"]):
+        monkeypatch.setattr(cache, "_current_digest", lambda version=version: version)
+        assert cache.read("patterns-x") is None
+        assert cache.write("patterns-x", {"Irak": [age]})
+        assert cache.read("patterns-x") == {"Irak": [age]}
+        os.utime(tmp_path / f"patterns-x-{version}.msgpack", ns=(age * 10**9, age * 10**9))
+    cache.write("patterns-x", {"Irak": [3]})  # prunes: the three newest versions stay
+    assert sorted(p.name for p in tmp_path.glob("*.msgpack")) == [
+        "patterns-x-v2.msgpack", "patterns-x-v3.msgpack", "patterns-x-v4.msgpack"
+    ]
 
 
 def test_read_only_folder_keeps_data_in_memory(monkeypatch, tmp_path):

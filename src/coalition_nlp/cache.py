@@ -3,7 +3,7 @@
 Building the lexicon tables and tokenizing their tens of thousands of forms for the
 phrase matchers takes seconds; the results are written once as msgpack files named by a
 digest of ``resources/``, the code that compiles them and the spaCy version, so any change
-to one of those makes a new file. The folder is ``$COALITION_NLP_CACHE``, else
+to one of those makes a new file (the newest few are kept). The folder is ``$COALITION_NLP_CACHE``, else
 ``$XDG_CACHE_HOME/coalition_nlp``, else ``~/.cache/coalition_nlp``; when it cannot be
 written, the data is simply built in memory.
 """
@@ -23,6 +23,7 @@ log = logging.getLogger("coalition_nlp")
 
 ENV_VAR = "COALITION_NLP_CACHE"
 _FORMAT = "1"  # raise when the layout of a cached file changes
+_KEEP = 3  # versions kept per file: installs of other versions share the folder
 _PACKAGE = Path(__file__).resolve().parent
 # What compiled data depends on besides the resource files themselves.
 _COMPILERS = ("lexicon.py", "components/patterns.py")
@@ -67,19 +68,33 @@ def read(name: str) -> Any | None:
 
 
 def write(name: str, data: Any) -> bool:
-    """Store ``data`` atomically and drop older versions of it; False when the folder is read-only."""
+    """Store ``data`` atomically; False when the folder cannot be written."""
     path, tmp = _path(name), None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as tmp:
             tmp.write(srsly.msgpack_dumps(data))
         os.replace(tmp.name, path)
-        for old in path.parent.glob(f"{name}-*.msgpack"):
-            if old != path:
-                old.unlink(missing_ok=True)
     except OSError as exc:
         if tmp is not None:
             Path(tmp.name).unlink(missing_ok=True)
         log.debug("coalition_nlp: cache folder not writable, keeping %s in memory (%s)", name, exc)
         return False
+    _prune(path, name)
     return True
+
+
+def _prune(path: Path, name: str) -> None:
+    """Keep the newest :data:`_KEEP` versions of ``name``; another process may prune at once."""
+    versions = []
+    for other in path.parent.glob(f"{name}-*.msgpack"):
+        try:
+            versions.append((other.stat().st_mtime_ns, other))
+        except OSError:
+            continue
+    for _, old in sorted(versions, reverse=True)[_KEEP:]:
+        if old != path:
+            try:
+                old.unlink()
+            except OSError:
+                pass
