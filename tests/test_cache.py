@@ -32,6 +32,15 @@ def test_folder_from_env_then_xdg(monkeypatch, tmp_path):
     assert cache.cache_folder() == tmp_path / "mine"
 
 
+def test_no_home_directory_means_no_cache(monkeypatch):
+    for var in (cache.ENV_VAR, "XDG_CACHE_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # what it does without a home
+    assert cache.cache_folder() is None
+    assert cache.write("patterns-x", {"Irak": [1]}) is False
+    assert cache.read("patterns-x") is None
+
+
 def test_digest_changes_with_a_resource(tmp_path):
     copy = tmp_path / "resources"
     shutil.copytree(RESOURCES, copy)

@@ -29,12 +29,12 @@ _PACKAGE = Path(__file__).resolve().parent
 _COMPILERS = ("lexicon.py", "components/patterns.py")
 
 
-def cache_folder() -> Path:
-    chosen = os.environ.get(ENV_VAR)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "coalition_nlp"
+def cache_folder() -> Path | None:
+    """The folder, or None for a user without a home directory (then nothing is cached)."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return None if base.startswith("~") else Path(base) / "coalition_nlp"
 
 
 def digest(resources: Path = _PACKAGE / "resources") -> str:
@@ -55,7 +55,10 @@ def _current_digest() -> str:
 
 
 def _path(name: str) -> Path:
-    return cache_folder() / f"{name}-{_current_digest()}.msgpack"
+    folder = cache_folder()
+    if folder is None:
+        raise FileNotFoundError("no home directory for a cache folder")
+    return folder / f"{name}-{_current_digest()}.msgpack"
 
 
 def read(name: str) -> Any | None:
@@ -69,8 +72,9 @@ def read(name: str) -> Any | None:
 
 def write(name: str, data: Any) -> bool:
     """Store ``data`` atomically; False when the folder cannot be written."""
-    path, tmp = _path(name), None
+    tmp = None
     try:
+        path = _path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as tmp:
             tmp.write(srsly.msgpack_dumps(data))
