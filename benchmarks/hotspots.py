@@ -1,4 +1,4 @@
-"""``python -m benchmarks.profile [N]``: where one process spends its time, by cProfile.
+"""``python -m benchmarks.hotspots [N]``: where one process spends its time, by cProfile.
 
 Extracts N copies of the development articles (pipeline loaded before profiling) and
 prints the ten functions with the most own time, then the ten project functions with the
