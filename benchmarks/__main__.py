@@ -97,6 +97,30 @@ def wall(args: list[str], env: dict) -> dict:
     return {"seconds": seconds, "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
+def _spin(seconds: float, out) -> None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        pass
+    out.send(time.process_time())
+
+
+def free_cores(processes: int = 2, seconds: float = 1.0) -> float:
+    """CPU seconds that ``processes`` busy processes get per second: the cores free right now.
+
+    The workers' speed-up can be no larger; on a shared machine it is often about one.
+    """
+    import multiprocessing
+
+    pipes = [multiprocessing.Pipe(duplex=False) for _ in range(processes)]
+    spinners = [multiprocessing.Process(target=_spin, args=(seconds, send)) for _, send in pipes]
+    for p in spinners:
+        p.start()
+    cpu = sum(receive.recv() for receive, _ in pipes)
+    for p in spinners:
+        p.join()
+    return round(cpu / seconds, 2)
+
+
 def _median(runs: list[dict]) -> dict:
     """The run with the median time (its own RSS with it), and every time measured."""
     ordered = sorted(runs, key=lambda r: r["seconds"])
@@ -137,6 +161,7 @@ def run(n: int, workers: list[int], memory_sizes: list[int], repeat: int, out_js
             runs.setdefault("floor", []).append(measure("floor", folder, None, env))
             for model in models:
                 runs.setdefault(model, []).append(measure("batch", folder, model, env))
+            runs.setdefault("free_cores", []).append({"seconds": free_cores(max(workers))})
             for w in workers:
                 args = [*CLI, str(folder), "-o", str(tmp / f"workers{w}.jsonl"), "--workers", str(w)]
                 runs.setdefault(f"workers{w}", []).append(wall(args, env))
@@ -170,6 +195,7 @@ def run(n: int, workers: list[int], memory_sizes: list[int], repeat: int, out_js
         "throughput": throughput,
         "workers": scaling,
         "workers_identical_output": identical,
+        "free_cores": [r["seconds"] for r in runs["free_cores"]],  # measured before each workers pair
         "startup": start,
         "memory": memory,
         "targets": {
@@ -197,7 +223,8 @@ def table(report: dict) -> str:
     lines.append(f"start-up: one article from the command line {s['cli_one_article_seconds']} s "
                  f"(first run, building the cache: {s['cli_cold_seconds']} s), blank spaCy pipeline "
                  f"{s['blank_spacy_seconds']} s: {s['ratio']}x")
-    lines.append(f"workers output identical: {report['workers_identical_output']}")
+    lines.append(f"workers output identical: {report['workers_identical_output']}; "
+                 f"cores free before each pair of runs: {report['free_cores']}")
     lines += [f"target {name}: {'met' if ok else 'NOT met'}" for name, ok in report["targets"].items()]
     return "\n".join(lines)
 
