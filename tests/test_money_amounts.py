@@ -58,6 +58,13 @@ def test_bare_dollar_keeps_the_earlier_specific_dollar():
     assert [(m.amount, m.currency) for m in found] == [(1.6e9, "CAD"), (840e6, "CAD"), (5e6, "USD")]
 
 
+def test_bare_dollar_reads_only_currencies_named_before_it_in_any_spelling():
+    text = ("Canberra nannte zuerst 30 Millionen australischen Dollar, Ottawa dann 2 Millionen kanadische\n"
+            "Dollar. Später kamen weitere 10 Millionen Dollar hinzu.")
+    assert [m.currency for m in find_money(text)] == ["AUD", "CAD", "CAD"]
+    assert find_money("Es geht um 10 Millionen Dollar, nicht um australische.")[0].currency == "USD"
+
+
 def test_inflected_dollar_adjective():
     text = "mit 1,6 Milliarden kanadischen Dollar"
     (m,) = find_money(text)

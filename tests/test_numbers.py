@@ -166,3 +166,27 @@ _NASTY = st.lists(st.sampled_from(list("0123456789.,- \u00a0\n\t()«»„“\"'$
 @given(text=st.one_of(st.text(max_size=200), _NASTY))
 def test_never_raises_and_offsets_inside(text):
     _check_offsets(text, find_numbers(text))
+
+
+_WORDS = ["Ein", "ein", "paar", "Mehrere", "Dutzende", "Hunderte", "zwölf", "Acht", "achtzehn", "Soldaten",
+          "zweieinhalb", "Millionen", "Milliarden", "halbe", "ETLICHE", "einige", "Einheit", "neun", "tausend"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(alphabet="aeinzwölfhMDEİſ", min_size=1, max_size=9),
+                min_size=1, max_size=8),
+       st.sampled_from([" ", "-", "  ", "\n"]))
+def test_word_filter_never_hides_a_number(words, separator):
+    """The per-word shortcut gives the same numbers as reading every word."""
+    from coalition_nlp.parse import numbers
+
+    text = separator.join(words)
+    fast = numbers._atoms(text)
+    numbers._may_start_number.cache_clear()
+    original = numbers._may_start_number
+    try:
+        numbers._may_start_number = lambda word: True
+        slow = numbers._atoms(text)
+    finally:
+        numbers._may_start_number = original
+    assert fast == slow

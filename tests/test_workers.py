@@ -87,3 +87,19 @@ def test_skip_returns_the_key_without_extracting(tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "build_extraction", None)  # would fail if called
     (again,) = outcomes([f], skip={first.key})
     assert again.key == first.key == ("x", first.key[1]) and again.line is None and again.error is None
+
+
+def test_a_finished_article_leaves_no_reference_cycle(corpus):
+    """Each doc is freed when its line is written, not at the collector's next full pass."""
+    import gc
+
+    from coalition_nlp.components.view import DocView
+
+    gc.collect()
+    gc.disable()
+    try:
+        lines = [o.line for o in outcomes(corpus[:3])]
+        alive = sum(1 for o in gc.get_objects() if isinstance(o, DocView))
+    finally:
+        gc.enable()
+    assert all(lines) and alive == 0

@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from . import cache
 
 _PKG = "coalition_nlp.resources"
 
@@ -184,9 +186,17 @@ class Lexicon:
         self._given = frozenset(load_list("given_names.txt")) | frozenset(load_list("given_names_extra.txt"))
         self._particles = frozenset(load_list("name_particles.txt"))
         self._cities = {row["city"]: row["iso3"] for row in load_tsv("cities.tsv")}
-        self._verbs: dict[str, tuple[str, str]] | None = None
+        self._build_verbs()
 
     # -- construction --
+
+    def _build_verbs(self) -> None:
+        rows = [ln.split("\t") for ln in _read_text("verb_forms.tsv").splitlines()[2:]]
+        self._verb_lemmas = {form: lemma for form, lemma, _ in rows}
+        self._verb_tenses = {form: tense for form, _, tense in rows}
+        for _, lemma, _ in rows:  # the infinitive is also the plural of the present: "Die Minister beraten"
+            self._verb_lemmas.setdefault(lemma, lemma)
+            self._verb_tenses.setdefault(lemma, "inf")
 
     def _build_regions(self) -> None:
         forms: set[str] = set()
@@ -370,20 +380,16 @@ class Lexicon:
     def verb(self, form: str) -> tuple[str, str] | None:
         """(lemma, tense) of a verb form: tense "pres", "past", "subj" (Konjunktiv I) or
         "part" for third-person forms and participles, "inf" for an infinitive; from the
-        table generated out of the German lemma table, read on first use."""
-        if self._verbs is None:
-            rows = [ln.split("\t") for ln in _read_text("verb_forms.tsv").splitlines()[2:]]
-            self._verbs = {form: (lemma, tense) for form, lemma, tense in rows}
-            # The infinitive is also the plural of the present: "Die Minister beraten".
-            self._verbs.update((lemma, (lemma, "inf")) for _, lemma, _ in rows if lemma not in self._verbs)
-        found = self._verbs.get(form)
-        if found is None:
-            # regular forms the table lacks: "stelle" (Konjunktiv I), "stellt", "stellte", "stellten"
-            for ending, stem_end, tense in (("e", "en", "subj"), ("t", "en", "pres"), ("te", "en", "past"), ("ten", "en", "past")):
-                lemma = form[: -len(ending)] + stem_end
-                if form.endswith(ending) and self._verbs.get(lemma, ("", ""))[1] == "inf":
-                    return lemma, tense
-        return found
+        table generated out of the German lemma table."""
+        tense = self._verb_tenses.get(form)
+        if tense is not None:
+            return self._verb_lemmas[form], tense
+        # regular forms the table lacks: "stelle" (Konjunktiv I), "stellt", "stellte", "stellten"
+        for ending, tense in (("e", "subj"), ("t", "pres"), ("te", "past"), ("ten", "past")):
+            lemma = form[: -len(ending)] + "en"
+            if form.endswith(ending) and self._verb_tenses.get(lemma) == "inf":
+                return lemma, tense
+        return None
 
     def verb_tense(self, form: str) -> str | None:
         found = self.verb(form)
@@ -435,7 +441,8 @@ class Lexicon:
 
     def referring_noun(self, word: str) -> str | None:
         """Normalised "Amtskollege"-type noun ("US-Kollege" too): refers to an office holder."""
-        return self._referring.get(word) or self._referring.get(word.rsplit("-", 1)[-1])
+        found = self._referring.get(word)
+        return found if found or "-" not in word else self._referring.get(word.rsplit("-", 1)[-1])
 
     def org(self, phrase: str) -> OrgInfo | None:
         return self._orgs.get(phrase)
@@ -473,8 +480,48 @@ class Lexicon:
     def un_members(self) -> frozenset[str]:
         return self._un
 
+    # -- the compiled tables, for the cache --
+
+    def to_state(self) -> dict[str, list]:
+        return {name: _encode(value) for name, value in vars(self).items()}
+
+    @classmethod
+    def from_state(cls, state: dict[str, list]) -> Lexicon:
+        lexicon = cls.__new__(cls)
+        for name, (kind, value) in state.items():
+            setattr(lexicon, name, _DECODE[kind](value))
+        return lexicon
+
+
+_RECORDS = {"OfficeInfo": OfficeInfo, "OrgInfo": OrgInfo}
+
+
+def _records(record: type) -> Any:
+    return lambda table: {k: record(*v) for k, v in table.items()}
+
+
+_DECODE = {"set": set, "frozenset": frozenset, "dict": dict, **{n: _records(r) for n, r in _RECORDS.items()}}
+
+
+def _encode(value: Any) -> list:
+    """A table as [kind, msgpack-ready value]; dictionaries keep their order."""
+    if isinstance(value, (set, frozenset)):
+        return [type(value).__name__, sorted(value)]
+    record = next(iter(value.values()), None)
+    if type(record).__name__ in _RECORDS:
+        return [type(record).__name__, {k: astuple(v) for k, v in value.items()}]
+    return ["dict", value]
+
 
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
-    """The process-wide lexicon: building it parses every resource once (~0.1 s)."""
-    return Lexicon()
+    """The process-wide lexicon, read from the cache (building it parses every resource)."""
+    state = cache.read("lexicon")
+    if state is not None:
+        try:
+            return Lexicon.from_state(state)
+        except (KeyError, TypeError, ValueError):  # a damaged file: build and write it again
+            pass
+    lexicon = Lexicon()
+    cache.write("lexicon", lexicon.to_state())
+    return lexicon

@@ -7,7 +7,7 @@ code); here those references become actor ids and each record gets its evidence.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan
@@ -44,6 +44,27 @@ def _key(span: SpacySpan) -> tuple[int, int]:
     return (span.start_char, span.end_char)
 
 
+class _Mention(NamedTuple):
+    """An actor mention's span attributes, read once (each read makes a spaCy object)."""
+
+    start: int
+    end: int
+    label: str
+    iso: str | None
+    name: str
+    role: str | None
+    party: str | None
+
+
+def _mentions(doc: Doc) -> list[_Mention]:
+    found = []
+    for span in doc.spans[ext.ACTORS]:
+        attrs = span._
+        found.append(_Mention(span.start_char, span.end_char, span.label_, attrs.iso,
+                              attrs.canonical or span.text, attrs.role, attrs.party))
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
 class _Actors:
     """Clusters of mentions, one per real entity, with a lookup from mention to actor id."""
 
@@ -52,41 +73,36 @@ class _Actors:
         self.actors: list[Actor] = []
         self.by_mention: dict[tuple[int, int], str] = {}
         self.by_country: dict[str, str] = {}
-        self._build(sorted(doc.spans[ext.ACTORS], key=lambda s: (s.start_char, -s.end_char)))
+        self._build(_mentions(doc))
 
-    def _build(self, mentions: list[SpacySpan]) -> None:
-        clusters: dict[tuple[str, str], list[SpacySpan]] = defaultdict(list)
-        for span in mentions:
-            label = span.label_
-            if label == ext.COUNTRY and span._.iso:
-                key = (label, span._.iso)
-            else:
-                key = (label, span._.canonical or span.text)
-            clusters[key].append(span)
+    def _build(self, mentions: list[_Mention]) -> None:
+        clusters: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+        for m in mentions:
+            key = (m.label, m.iso) if m.label == ext.COUNTRY and m.iso else (m.label, m.name)
+            clusters[key].append(m)
         _merge_person_variants(clusters)
-        ordered = sorted(clusters.items(), key=lambda kv: min(s.start_char for s in kv[1]))
+        ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
         lexicon = get_lexicon()
         text = doc_view(self.doc).text
-        for number, ((label, name), spans) in enumerate(ordered, start=1):
+        for number, ((label, name), members) in enumerate(ordered, start=1):
             actor_id = f"A{number}"
-            country = _most_common(s._.iso for s in spans)
+            country = _most_common(m.iso for m in members)
             if label == ext.COUNTRY:
                 name = lexicon.country_name(name) if country else name
                 self.by_country.setdefault(country, actor_id)
-            roles = list(dict.fromkeys(s._.role for s in spans if s._.role))
             self.actors.append(
                 Actor(
                     id=actor_id,
                     type=_TYPES[label],
                     name=name,
                     country=country,
-                    roles=roles,
-                    party=_most_common(s._.party for s in spans),
-                    mentions=[to_span(text, s.start_char, s.end_char) for s in spans],
+                    roles=list(dict.fromkeys(m.role for m in members if m.role)),
+                    party=_most_common(m.party for m in members),
+                    mentions=[to_span(text, m.start, m.end) for m in members],
                 )
             )
-            for s in spans:
-                self.by_mention[_key(s)] = actor_id
+            for m in members:
+                self.by_mention[(m.start, m.end)] = actor_id
 
     def resolve(self, ref: Any) -> str | None:
         """An actor id for a mention span or an ISO code."""
@@ -99,7 +115,7 @@ class _Actors:
         return self.by_country.get(ref)
 
 
-def _merge_person_variants(clusters: dict[tuple[str, str], list[SpacySpan]]) -> None:
+def _merge_person_variants(clusters: dict[tuple[str, str], list[_Mention]]) -> None:
     """Fold part-name clusters ("Carter", "Kerrys", "Le Drian") into the one full name that
     contains them, and spelling variants of a full name into each other."""
     persons = sorted((k for k in clusters if k[0] == ext.PERSON), key=lambda k: -len(fold(k[1]).split()))

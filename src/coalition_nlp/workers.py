@@ -25,7 +25,7 @@ from typing import Callable, Collection, Iterable, Iterator, Union
 
 from spacy.language import Language
 
-from .api import _make_doc
+from .api import _make_doc, release
 from .ingest import Article, IngestError, read_article
 from .normalize import build_extraction
 from .pipeline import load_pipeline
@@ -106,10 +106,15 @@ def extract_item(
     key = (article.id, article.sha256)
     if key in skip:
         return Outcome(path, key, row=row)
+    doc = None
     try:
-        line = build_extraction(article, nlp(_make_doc(nlp, article))).to_json_line()
+        doc = nlp(_make_doc(nlp, article))
+        line = build_extraction(article, doc).to_json_line()
     except Exception as exc:  # a bug met on one article is reported with it, not fatal
         return Outcome(path, key, error=f"extraction failed: {type(exc).__name__}: {exc}", row=row)
+    finally:
+        if doc is not None:
+            release(doc)
     return Outcome(path, key, line, row=row)
 
 

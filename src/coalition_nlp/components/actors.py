@@ -15,7 +15,7 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon
 from .view import doc_view
 from .countries import CountryFinder
-from .patterns import pattern_docs
+from .patterns import PatternArrays
 from .persons import PersonFinder
 
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -59,10 +59,11 @@ class OrgFinder:
 
 class Actors:
     def __init__(self, nlp: Language):
-        lexicon, make_docs = get_lexicon(), pattern_docs(nlp)  # one tokenizer copy for all matchers
+        lexicon, make_docs = get_lexicon(), PatternArrays(nlp)  # one pattern cache for all matchers
         self.countries = CountryFinder(nlp, lexicon, make_docs)
         self.orgs = OrgFinder(nlp, lexicon, make_docs)
         self.persons = PersonFinder(nlp, lexicon, make_docs)
+        make_docs.save()
 
     def __call__(self, doc: Doc) -> Doc:
         countries = self.countries(doc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -31,6 +32,9 @@ _SOURCE = frozenset(_CONTEXT["source_prepositions"])
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—", "/"})
 # "US-Dollar", "Hongkong-Dollar": a currency named after a state is no mention of the state.
 _CURRENCY_WORDS = frozenset(row["expression"] for row in load_tsv("currencies.tsv") if " " not in row["expression"])
+# Where one form is of two kinds ("Luxemburg", "Polen"), the earlier kind is tried first: a
+# capital counts only where it stands for the government, and then the name is read.
+_TIE_ORDER = {CAPITAL: 0, NAME: 1, ADJECTIVE: 2, INSTITUTION: 3}
 
 
 @dataclass
@@ -45,34 +49,52 @@ class CountryMention:
 
 
 class CountryFinder:
-    """Built once per pipeline: the phrase matcher holds every lexicon form."""
+    """Built once per pipeline from every lexicon form.
+
+    Forms of several tokens go into a phrase matcher; the tens of thousands of one-token
+    forms into a dictionary keyed by the token's ORTH hash, read in one pass over the doc
+    (adding them to the matcher costs a tenth of a second at every start).
+    """
 
     def __init__(self, nlp: Language, lexicon, make_docs):
         self.lex = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.one_token: dict[int, list[str]] = {}
+        # one-token offices that carry a state ("Bundesaußenminister"), the rest being hyphenated
+        self.state_offices = frozenset(form for form, info in lexicon.office_forms() if info.country)
         for key, forms in (
             (NAME, lexicon.country_name_forms()),
             (ADJECTIVE, lexicon.country_adjective_forms()),
             (CAPITAL, lexicon.capital_forms()),
             (INSTITUTION, lexicon.institution_forms()),
         ):
-            self.matcher.add(key, make_docs({f for f, _ in forms}))
+            arrays = make_docs({f for f, _ in forms})
+            self.matcher.add(key, [a for a in arrays if len(a) > 1])
+            for (orth,) in (a for a in arrays if len(a) == 1):
+                self.one_token.setdefault(orth, []).append(key)
+
+    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(kind, start, end), longest first at each start, ties in :data:`_TIE_ORDER`."""
+        strings, one_token = doc.vocab.strings, self.one_token
+        matches = [(strings[key], start, end) for key, start, end in self.matcher(doc)]
+        orths = doc.to_array(ORTH).tolist()
+        matches += [(kind, i, i + 1) for i, orth in enumerate(orths) if orth in one_token for kind in one_token[orth]]
+        return sorted(matches, key=lambda m: (m[1], m[1] - m[2], _TIE_ORDER[m[0]]))
 
     def __call__(self, doc: Doc) -> list[CountryMention]:
         found: list[CountryMention] = []
         taken: set[int] = set()
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
-        for match_id, start, end in matches:
+        for kind, start, end in self._matches(doc):
             if taken.intersection(range(start, end)):
                 continue
-            kind = doc.vocab.strings[match_id]
             span = doc[start:end]
             iso = self._resolve(kind, span)
             if iso:
                 found.append(_mention(span, iso, kind))
                 taken.update(range(start, end))
+        offices = self.state_offices
         for i, text in enumerate(doc_view(doc).texts):
-            if i not in taken and (text[:1].isupper() or "-" in text):
+            if i not in taken and ("-" in text or (text in offices and text[:1].isupper())):
                 found.extend(self._in_word(doc, i, text))
         return found
 

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import load_json
 from ..names import fold
-from .context import clause_of, doc_view
+from .context import clause_of
+from .view import doc_view
 
 _DATA = load_json("pledge_totals.json")
 _TOTAL_WORDS = frozenset(w.lower() for w in _DATA["total_words"])

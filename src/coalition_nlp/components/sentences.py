@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import load_json
@@ -33,7 +33,8 @@ _SOFT_BREAKS = frozenset({",", ";", ":"})
 class NewsSentences:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
-            texts = [t.text for t in doc]
+            strings = doc.vocab.strings  # token texts without making a Token per token
+            texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
             starts = sentence_starts(texts)
             column = numpy.array([1 if s else -1 for s in starts], dtype="int64")
             # one array write instead of a Python setter per token (which costs more than tokenizing)

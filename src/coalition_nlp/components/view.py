@@ -2,7 +2,7 @@
 and the tokens inside quotation marks."""
 from __future__ import annotations
 
-from spacy.attrs import IDX, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json
@@ -24,12 +24,12 @@ class DocView:
     def __init__(self, doc: Doc):
         self.doc = doc
         strings = doc.vocab.strings
-        orth, lower, idx, sent_start = doc.to_array([ORTH, LOWER, IDX, SENT_START]).T.tolist()
+        orth, lower, idx, sent_start, space = doc.to_array([ORTH, LOWER, IDX, SENT_START, SPACY]).T.tolist()
         self.texts: list[str] = [strings[h] for h in orth]
         self.lowers: list[str] = [strings[h] for h in lower]
         self.idx: list[int] = idx
         self.is_start: list[bool] = [s == 1 for s in sent_start]
-        self.text = doc.text
+        self.text = "".join([t + " " if s else t for t, s in zip(self.texts, space)])  # doc.text makes a Token each
         starts = [0] + [i for i in range(1, len(doc)) if self.is_start[i]] if len(doc) else []
         self.sent_bounds: list[tuple[int, int]] = list(zip(starts, starts[1:] + [len(doc)]))
         self.sent_of: list[int] = [0] * len(doc)

@@ -61,6 +61,10 @@ _VAGUE_PHRASE = re.compile(
     r"(?P<d>" + _alternation(_VAGUE_DETERMINERS, "i") + r")\s+(?P<s>"
     + _alternation(_VAGUE_SCALES, "i") + r")(?![^\W\d_])"
 )
+# The first word of each vague determiner ("ein" of "ein paar"), with the same case folding.
+_VAGUE_HEADS = re.compile(_alternation(
+    {h for d in _VAGUE_DETERMINERS if (h := re.match(r"[^\W\d_]*", d).group())}, "i"
+))
 _BETWEEN_TAIL = re.compile(r"(?<![^\W\d_])(?i:zwischen)\s+\Z")
 _RANGE_GAP = re.compile(r"\s*(?:" + _alternation(_NUM["range_connectors"]) + r")\s*\Z")
 _AND_GAP = re.compile(r"\s+und\s+\Z")
@@ -266,6 +270,19 @@ def _word_atom(text: str, m: re.Match) -> _Atom | None:
     return _Atom(start, end, value, value, None)
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_start_number(word: str) -> bool:
+    """Whether :func:`_word_atom` can find anything at this word, whatever surrounds it;
+    most words of a text cannot, and this answer is remembered per word."""
+    lower = word.lower()
+    return (
+        bool(_VAGUE_HEADS.fullmatch(word))
+        or lower in _ARTICLES
+        or word in _VAGUE_WORDS
+        or parse_number_word(lower) is not None
+    )
+
+
 def _with_scale(text: str, atom: _Atom) -> _Atom:
     if atom.scale is not None:
         return atom
@@ -294,7 +311,7 @@ def _atoms(text: str) -> list[_Atom]:
                 pos = scale.end() if scale else end
                 continue
         else:
-            atom = _word_atom(text, m)
+            atom = _word_atom(text, m) if _may_start_number(m.group("w")) else None
             if atom is None:
                 continue
         atom = _with_scale(text, atom)
