@@ -36,6 +36,9 @@ evaluate: $(VENV)/.installed
 	$(BIN)/coalition-nlp evaluate $(OUT) --gold data/gold
 	$(BIN)/coalition-nlp extract data/heldout/articles -o out/heldout.jsonl --quiet --force
 	$(BIN)/coalition-nlp evaluate out/heldout.jsonl --gold data/heldout/gold
+	$(BIN)/coalition-nlp extract data/heldout2/articles -o out/heldout2.jsonl --quiet --force
+	$(BIN)/coalition-nlp evaluate out/heldout2.jsonl --gold data/heldout2/gold
+	$(BIN)/python -m coalition_nlp.realset data/real
 
 # Runs the example notebook in place, so the committed copy shows its outputs (commit it after).
 notebook: $(VENV)/.installed-dev

@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "articles"
-CLI = [sys.executable, "-m", "coalition_nlp.cli", "extract", "--quiet"]
+CLI = [sys.executable, "-m", "coalition_nlp.cli", "extract", "--quiet", "--force"]
 BLANK = (
     "import sys, spacy; nlp = spacy.blank('de'); nlp.add_pipe('sentencizer'); "
     "nlp(open(sys.argv[1], encoding='utf-8').read())"

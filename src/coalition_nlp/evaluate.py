@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
 from pydantic import ValidationError
 
@@ -228,15 +228,18 @@ def _gold(path: Path) -> dict:
         raise InputError(f"{path}: not a gold file ({exc.__class__.__name__})") from None
 
 
-def evaluate(predictions: Iterable[ArticleExtraction], gold_dir: str | Path) -> Report:
+def evaluate(
+    predictions: Iterable[ArticleExtraction], gold_dir: str | Path, ids: Collection[str] | None = None
+) -> Report:
     """Score predictions against ``gold_dir/<article id>.json``; predictions without gold are skipped.
+    ``ids`` limits the gold to those articles (a set whose texts are only partly at hand).
 
     Raises :class:`InputError` when there is no gold at all, or when there are predictions
     and not one has gold: scores over nothing would read as perfect.
     """
     report = Report()
     gold_dir = Path(gold_dir)
-    gold_files = sorted(gold_dir.glob("*.json"))
+    gold_files = sorted(p for p in gold_dir.glob("*.json") if ids is None or p.stem in ids)
     if not gold_files:
         raise InputError(f"{gold_dir}: no gold files (*.json) in this folder")
     seen, predicted = set(), 0
