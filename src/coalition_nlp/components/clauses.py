@@ -10,6 +10,7 @@ appends). Word classes come from data: closed classes in ``clauses.json``, verb 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -101,8 +102,7 @@ def clause_tense(words: list[str]) -> str | None:
     announcement), "past" (Präteritum, or Perfekt: haben/sein with a participle, "beraten"
     being both participle and infinitive), "present", "subj" (Konjunktiv I only), or None
     where no finite verb is known."""
-    lexicon = get_lexicon()
-    kinds = {_AUXILIARIES.get(w) or lexicon.verb_tense(w) for w in words}
+    kinds = {_AUXILIARIES.get(w) or (found[1] if (found := _verb(w)) else None) for w in words}
     if not _WERDEN.isdisjoint(words) and "part" in kinds and "inf" not in kinds and _MODALS.keys().isdisjoint(words):
         kinds = (kinds - {"future", "part"}) | {"pres"}  # "wird ... bereitgestellt": a passive, not the future
     if "future" in kinds or not _ANNOUNCE.isdisjoint(words):
@@ -150,20 +150,32 @@ def clause_at(doc: Doc, i: int) -> Clause:
 # -- segmentation --------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
+def _verb(form: str) -> tuple[str, str] | None:
+    """(lemma, tense) of a lower-case word, looked up once per distinct word."""
+    return get_lexicon().verb(form)
+
+
+def _kinds(view) -> list[str | None]:
+    """Per token, read once per doc: "aux" for an auxiliary or modal, a verb form's tense, or
+    None (capitalised words are nouns: "Treffen")."""
+    kinds = getattr(view, "verb_kinds", None)
+    if kinds is None:
+        kinds = view.verb_kinds = [
+            None if not text[:1].islower() else "aux" if low in _AUXILIARIES else (found[1] if (found := _verb(low)) else None)
+            for text, low in zip(view.texts, view.lowers)
+        ]
+    return kinds
+
+
 def _verbal(view, i: int) -> bool:
-    """A verb form or auxiliary (lower case: "Treffen" is a noun)."""
-    low = view.lowers[i]
-    return view.texts[i][:1].islower() and (low in _AUXILIARIES or get_lexicon().verb(low) is not None)
+    """A verb form or auxiliary."""
+    return _kinds(view)[i] is not None
 
 
 def _finite_at(view, i: int) -> bool:
-    low = view.lowers[i]
-    if not view.texts[i][:1].islower():
-        return False
-    if low in _AUXILIARIES:
-        return True
-    found = get_lexicon().verb(low)
-    return found is not None and found[1] in _FINITE
+    kind = _kinds(view)[i]
+    return kind == "aux" or kind in _FINITE
 
 
 def _second_verb(view, k: int, end: int) -> bool:
@@ -228,9 +240,14 @@ def _kind(view, start: int, end: int) -> str:
     low = view.lowers[first]
     if low in _SUBORDINATORS:
         return "sub"
-    if low in _RELATIVES and start > 0 and view.texts[start - 1] == "," and first + 1 < end and not view.texts[first + 1][:1].isupper():
-        return "relative"  # ", die am Montag ..." -- not ", die Minister ..."
-    if low in _INFINITIVE_OPENERS or not any(_finite_at(view, k) for k in range(start, end)) and "zu" in view.lowers[start:end]:
+    last = next((k for k in range(end - 1, first, -1) if view.texts[k].isalpha()), first)
+    if low in _RELATIVES and start > 0 and view.texts[start - 1] == "," and first + 1 < end and (
+        not view.texts[first + 1][:1].isupper() or _verbal(view, last)
+    ):
+        return "relative"  # ", die am Montag ...", ", dem Japan Hilfe zusagte" -- not ", die Minister sagten ..."
+    if low in _INFINITIVE_OPENERS or not any(_finite_at(view, k) for k in range(start, end)) and any(
+        w == "zu" or _zu_infinitive(w) for w in view.lowers[start:end]
+    ):
         return "infinitive"
     return "main"
 
@@ -239,58 +256,82 @@ def _kind(view, start: int, end: int) -> str:
 
 
 def _analyse(view, c: Clause) -> None:
-    lexicon = get_lexicon()
     lowers = view.lowers
     own = c.tokens()
     words = [lowers[k] for k in own]
     finite = [k for k in own if _finite_at(view, k)]
-    plural = [k for k in own if view.texts[k][:1].islower() and (lexicon.verb(lowers[k]) or ("", ""))[1] == "inf"]
+    plural = [k for k in own if _kinds(view)[k] == "inf"]
     if finite:
         c.finite = finite[-1] if c.kind in ("sub", "relative") else finite[0]
-    elif plural and c.kind == "main":
-        c.finite = plural[0]  # "Die Minister beraten": the plural present is the infinitive
+    elif plural and c.kind in ("main", "sub", "relative"):
+        # "Die Minister beraten", "..., dass sie sich treffen": the plural present is the infinitive
+        c.finite = plural[-1] if c.kind != "main" else plural[0]
     c.tense = clause_tense(words)
     c.negated = not _NEGATIONS.isdisjoint(words)
-    kinds = [(_AUXILIARIES.get(w) or lexicon.verb_tense(w)) for w in words]
-    c.passive = not _PASSIVE.isdisjoint(words) and ("part" in kinds or "worden" in words)
+    kinds = [_AUXILIARIES.get(w) or (found[1] if (found := _verb(w)) else None) for w in words]
+    bracket = _right_bracket(view, c, own)
+    c.passive = not _PASSIVE.isdisjoint(words) and bracket is not None and (
+        "worden" in words or _kinds(view)[bracket] in ("part", "pres")
+    )  # "wird ... verlängert": a participle after werden; "wird ... stattfinden" is the future
+    if c.passive and c.tense == "future":
+        c.tense = "present"
     if c.finite is not None and (lowers[c.finite] in _SUBJUNCTIVE or kinds[own.index(c.finite)] == "subj"):
         c.mood = "subjunctive"  # "Deutschland werde ... schicken", "man sei bereit"
     if "cond" in kinds:
         c.mood = "conditional"
     c.modality = next((_MODALS[w] for w in words if w in _MODALS), None)
-    c.verb = _full_verb(view, c)
+    c.verb = _full_verb(view, c, bracket)
     if c.modality is None and (c.verb in _PLAN_VERBS or not _PLAN_PARTICIPLES.isdisjoint(words)):
         c.modality = "planen"
     c.phrases = _phrases(view, c)
     c.subject = _subject(view, c)
 
 
-def _full_verb(view, c: Clause) -> str | None:
-    """The lexical verb's lemma: the participle or infinitive at the clause's end after an
-    auxiliary, else the finite verb with a closing particle rejoined ("sagte ... zu")."""
-    lexicon = get_lexicon()
-    lowers = view.lowers
-    for k in range(c.end - 1, c.start - 1, -1):
-        low = lowers[k]
-        if k == c.finite or not view.texts[k][:1].islower() or low in _AUXILIARIES or low in _MODALS:
-            continue
-        found = lexicon.verb(low)
-        if found and found[1] in ("part", "inf"):
-            return found[0]
-        particle, _, rest = low.partition("zu")
-        if particle in _PARTICLES and rest and lexicon.verb(particle + rest):
-            return particle + rest  # "bereitzustellen"
+def _right_bracket(view, c: Clause, own: list[int]) -> int | None:
+    """The verb that closes the clause after an auxiliary or modal: "hat ... zugesagt",
+    "wird ... verlängert", "sind ... verlegt worden" (the auxiliaries at the end passed over)."""
     if c.finite is None:
+        return None
+    finite = view.lowers[c.finite]
+    if c.kind == "main" and finite not in _AUXILIARIES and finite not in _MODALS:
+        return None
+    for k in reversed(own):
+        if k == c.finite or not view.texts[k].isalpha():
+            continue
+        low = view.lowers[k]
+        if low in _PASSIVE or low in _AUXILIARIES or low in _MODALS:
+            continue
+        return k if view.texts[k][:1].islower() and (_verb(low) or _zu_infinitive(low)) else None
+    return None
+
+
+def _zu_infinitive(word: str) -> str | None:
+    """"bereitzustellen" -> "bereitstellen"."""
+    particle, _, rest = word.partition("zu")
+    return particle + rest if particle in _PARTICLES and rest and _verb(particle + rest) else None
+
+
+def _full_verb(view, c: Clause, bracket: int | None) -> str | None:
+    """The lexical verb's lemma: the one closing the clause after an auxiliary, else the
+    finite verb with a closing particle rejoined ("sagte ... zu")."""
+    lowers = view.lowers
+    if bracket is not None:
+        low = lowers[bracket]
+        return _zu_infinitive(low) or _verb(low)[0]
+    if c.finite is None:
+        last = next((k for k in range(c.end - 1, c.start - 1, -1) if view.texts[k].isalpha()), None)
+        if last is not None and (_zu_infinitive(lowers[last]) or _verb(lowers[last])):
+            return _zu_infinitive(lowers[last]) or _verb(lowers[last])[0]  # an infinitive clause
         return None
     low = lowers[c.finite]
     if low in _AUXILIARIES or low in _MODALS:
         return None
-    lemma = (lexicon.verb(low) or (low, ""))[0]
+    lemma = (_verb(low) or (low, ""))[0]
     own_end = c.gaps[0][0] if c.gaps else c.end
     last = next((k for k in range(own_end - 1, c.finite, -1) if view.texts[k].isalpha()), None)
     if c.kind == "main" and last is not None and lowers[last] in _PARTICLES:
         joined = lowers[last] + lemma
-        if lexicon.verb(joined):
+        if _verb(joined):
             return joined
     return lemma
 
@@ -335,7 +376,7 @@ def _subject(view, c: Clause) -> tuple[int, int] | None:
     while first < c.finite and (texts[first] in _BREAKS or lowers[first] in _COORDINATORS):
         first += 1
     if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in _ADVERBS:
-        if texts[first][:1].isupper() or lowers[first] in _NOMINATIVE:
+        if texts[first][:1].isupper() or lowers[first] in _NOMINATIVE or lowers[first] in _PRONOUNS:
             return first, c.finite
     search = range(c.finite + 1, c.end) if c.kind == "main" else range(first + 1, c.finite)
     for k in search:
@@ -347,7 +388,7 @@ def _subject(view, c: Clause) -> tuple[int, int] | None:
             end = k + 1
             while end < c.end and end not in in_phrase and texts[end] not in _BREAKS and not _verbal(view, end) and (
                 texts[end][:1].isupper() or texts[end - 1][:1].islower()
-            ):
+            ) and not (texts[end - 1].isupper() and len(texts[end - 1]) > 1):  # "die USA | Soldaten"
                 end += 1
             return k, end
     return None
