@@ -170,25 +170,13 @@ class Candidate:
 
 
 def _clause(tok: Token) -> Span:
-    """The tokens between the nearest clause breaks (commas, dashes, quotes) around ``tok``."""
-    view = doc_view(tok.doc)
-    texts = view.texts
-    sent_start, sent_end = view.sent_bounds[view.sent_of[tok.i]]
-    start = tok.i
-    while start > sent_start and not _breaks(texts[start - 1]):
-        start -= 1
-    end = tok.i + 1
-    while end < sent_end and not _breaks(texts[end]):
-        end += 1
-    return tok.doc[start:end]
+    """The clause ``tok`` stands in, as the clause analysis has it."""
+    clause = clause_at(tok.doc, tok.i)
+    return tok.doc[clause.start : clause.end]
 
 
 def _clause_words(clause: Span) -> list[str]:
     return doc_view(clause.doc).lowers[clause.start : clause.end]
-
-
-def _breaks(text: str) -> bool:
-    return text in _CLAUSE_BREAKS or text in _QUOTES
 
 
 def _capitalised(tok: Token) -> bool:
