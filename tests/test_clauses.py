@@ -194,3 +194,49 @@ def test_analysis_is_computed_once_per_doc(nlp):
     doc = nlp("Die Minister trafen sich in Rom. Sie berieten über den Irak.")
     assert analysis(doc) is analysis(doc)
     assert [c.kind for c in analysis(doc).clauses] == ["main", "main"]
+
+
+@pytest.mark.parametrize(
+    "text, marker, dative, accusative",
+    [
+        ("Japan sagte dem Irak einen Kredit zu.", "sagte", "dem Irak", "einen Kredit"),
+        ("Die Kanzlerin hat dem Premier einen Kredit von 500 Millionen Euro zugesagt.", "hat", "dem Premier", "einen Kredit"),
+        ("Die USA schicken den Kurden Waffen.", "schicken", None, "den Kurden"),
+    ],
+)
+def test_objects_by_case(nlp, text, marker, dative, accusative):
+    doc, clause = _clause_of(nlp, text, marker)
+    found = {case: doc[slice(*span)].text for case, span in clause.objects.items()}
+    assert (found.get("dative"), found.get("accusative")) == (dative, accusative)
+
+
+# With a dependency parse (TIGER labels of spaCy's German models: sb, oa, da, svp) the
+# analysis reads roles off it. The parse is set on the doc here, as a parser would set it:
+# training even spaCy's own example parser fails in this environment (E1031, "could not find
+# gold transition"), so no tiny parser is trained. "Die Ministerin traf die Präsidentin" is
+# ambiguous; this parse has the object first, which the rules (subject first) would not read.
+PARSED = [
+    ("Die Ministerin traf die Präsidentin .", [1, 2, 2, 4, 2, 2], ["nk", "oa", "ROOT", "nk", "sb", "punct"]),
+    ("Japan sagte dem Irak Geld zu .", [1, 1, 3, 1, 1, 1, 1], ["sb", "ROOT", "nk", "da", "oa", "svp", "punct"]),
+]
+
+
+def _parsed(nlp, text, heads, deps):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=text.split(), heads=heads, deps=deps)
+    for name, component in nlp.pipeline:
+        if name in ("coalition_sentences", "coalition_clauses"):
+            doc = component(doc)
+    return doc
+
+
+def test_roles_are_read_off_a_parse(nlp):
+    doc = _parsed(nlp, *PARSED[0])
+    assert doc.has_annotation("DEP")
+    clause = analysis(doc).at(2)
+    assert doc[slice(*clause.subject)].text == "die Präsidentin"
+    assert doc[slice(*clause.objects["accusative"])].text == "Die Ministerin"
+    doc = _parsed(nlp, *PARSED[1])
+    clause = analysis(doc).at(1)
+    assert clause.verb == "zusagen" and doc[slice(*clause.objects["dative"])].text == "dem Irak"

@@ -34,6 +34,8 @@ _PLAN_PARTICIPLES = frozenset(_D["plan_participles"])
 _PASSIVE = frozenset(_D["passive_auxiliaries"])
 _ROLES: dict[str, str] = _D["preposition_roles"]
 _DATIVE = frozenset(_D["dative_determiners"])
+_DATIVE_ONLY = frozenset(_D["dative_only_determiners"])
+_ACCUSATIVE = frozenset(_D["accusative_determiners"])
 _NOMINATIVE = frozenset(_D["nominative_determiners"])
 _DETERMINERS = frozenset(_D["determiners"])
 _ADVERBS = frozenset(_D["adverbs"])
@@ -74,6 +76,7 @@ class Clause:
     negated: bool = False
     passive: bool = False
     subject: tuple[int, int] | None = None
+    objects: dict[str, tuple[int, int]] = field(default_factory=dict)  # "dative", "accusative"
     phrases: list[Phrase] = field(default_factory=list)
     # Verbless pieces after a comma that share this clause's verb: a list or an apposition,
     # or a gapped clause with a subject of its own (", Katar 100 Millionen Dollar").
@@ -285,6 +288,9 @@ def _analyse(view, c: Clause) -> None:
         c.modality = "planen"
     c.phrases = _phrases(view, c)
     c.subject = _subject(view, c)
+    c.objects = _objects(view, c)
+    if view.doc.has_annotation("DEP"):
+        _from_parse(view.doc, c, own)
 
 
 def _right_bracket(view, c: Clause, own: list[int]) -> int | None:
@@ -392,6 +398,51 @@ def _subject(view, c: Clause) -> tuple[int, int] | None:
                 end += 1
             return k, end
     return None
+
+
+def _objects(view, c: Clause) -> dict[str, tuple[int, int]]:
+    """Noun phrases after the finite verb that no preposition governs, by the case their
+    determiner marks: "dem Irak" dative, "den Kredit" accusative; after the subject, an
+    ambiguous "die", "das", "eine" is the accusative."""
+    if c.finite is None:
+        return {}
+    lowers, texts = view.lowers, view.texts
+    in_phrase = {i for p in c.phrases for i in range(p.prep, p.end)}
+    taken = set(range(*c.subject)) if c.subject else set()
+    found: dict[str, tuple[int, int]] = {}
+    k = c.finite + 1
+    while k < c.end:
+        low = lowers[k]
+        if k in in_phrase or k in taken or low not in _DETERMINERS:
+            k += 1
+            continue
+        end = k + 1
+        while end < c.end and end not in in_phrase and texts[end] not in _BREAKS and not texts[end - 1][:1].isupper():
+            end += 1
+        case = "dative" if low in _DATIVE_ONLY else "accusative" if low in _ACCUSATIVE else None
+        if case and case not in found:
+            found[case] = (k, end)
+        k = end
+    return found
+
+
+def _from_parse(doc: Doc, c: Clause, own: list[int]) -> None:
+    """With a dependency parser (TIGER labels of spaCy's German models: sb subject, oa and
+    da objects, svp a separable particle) the parse decides; the rules fill what it lacks."""
+    def phrase(k: int) -> tuple[int, int]:
+        token = doc[k]
+        return max(token.left_edge.i, c.start), min(token.right_edge.i + 1, c.end)
+
+    for k in own:
+        dep = doc[k].dep_
+        if dep == "sb":
+            c.subject = phrase(k)
+        elif dep in ("da", "oa"):
+            c.objects["dative" if dep == "da" else "accusative"] = phrase(k)
+        elif dep == "svp" and c.finite is not None and doc[k].head.i == c.finite:
+            joined = doc[k].lower_ + (_verb(doc[c.finite].lower_) or ("", ""))[0]
+            if _verb(joined):
+                c.verb = joined
 
 
 def _inherit_subjects(clauses: list[Clause], view) -> None:
