@@ -191,3 +191,19 @@ def test_gatherings_and_brackets(text, expected):
 )
 def test_giving_verbs_and_values(text, expected):
     assert pledge_roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pronoun gives: the state the sentence before opened with
+        ("Die Schweiz hat an der Konferenz 74 Millionen Franken zugesagt. Außerdem will sie 7,5 Millionen Franken "
+         "zur Friedensförderung einsetzen.", [("CHE", 74e6, None), ("CHE", 7.5e6, None)]),
+        # a label before a colon is no subject
+        ("Besuch aus Bagdad: Bundesregierung sagt dem Irak eine halbe Milliarde Euro zu", [("DEU", 500e6, "IRQ")]),
+        # "Bundes-" in a text an Austrian agency credits is Austrian
+        ("Die Bundesregierung hat dem Irak 1,25 Millionen Euro zugesagt.\n\nFoto: APA/Archiv", [("AUT", 1.25e6, "IRQ")]),
+    ],
+)
+def test_pronouns_labels_and_home_agencies(text, expected):
+    assert pledge_roles(text) == expected

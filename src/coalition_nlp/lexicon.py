@@ -458,6 +458,15 @@ class Lexicon:
         """State meant by "Bundes-" words: Austria for APA, Switzerland for SDA, else Germany."""
         return self._agencies.get((agency or "").lower(), "DEU")
 
+    def home_agency(self, agency: str | None, text: str) -> str | None:
+        """The dateline's agency, else one an APA or SDA text credits elsewhere ("Foto: APA/...",
+        "(sda)"): whose "Bundes-" words are meant."""
+        if agency:
+            return agency
+        found = re.search(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(self._agencies, key=len, reverse=True)))
+                          + r")(?![\w-])", text, re.IGNORECASE)
+        return found.group(1) if found else None
+
     def country_name_forms(self) -> Iterable[tuple[str, str]]:
         return self._names.items()
 

@@ -51,7 +51,7 @@ class OrgFinder:
         span._.canonical = info.canonical
         # A state body ("Bundesrat") belongs to the state the agency's country gives it; the
         # same offsets may hold its country mention, whose state must stay the same.
-        country = self.lex.country_by_institution(info.canonical, doc._.agency) or info.country
+        country = self.lex.country_by_institution(info.canonical, doc_view(doc).agency) or info.country
         if country:
             span._.iso = country
         return span

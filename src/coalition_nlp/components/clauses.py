@@ -223,7 +223,7 @@ def _segment(view, start: int, end: int) -> list[Clause]:
         if host is not None:
             host.gaps.append((s, e))
             host.end = e  # appositions, lists after the verb
-        elif kind == "main" and clauses and clauses[-1].kind == "main" and clauses[-1].start == start and not any(
+        elif kind == "main" and clauses and clauses[-1].kind == "main" and clauses[-1].start == start and view.texts[s - 1] != ":" and not any(
             _verbal(view, k) for k in range(clauses[-1].start, clauses[-1].end) if not any(a <= k < b for a, b in inside)
         ):
             clauses[-1].end = e  # "Deutschland, Frankreich und Italien wollen"

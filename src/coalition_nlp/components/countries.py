@@ -105,7 +105,7 @@ class CountryFinder:
         if kind == ADJECTIVE:
             return lex.country_by_adjective(text)
         if kind == INSTITUTION:
-            return lex.country_by_institution(text, span.doc._.agency)
+            return lex.country_by_institution(text, doc_view(span.doc).agency)
         if kind == CAPITAL and _is_government(span, lex):
             return lex.country_by_capital(text)
         return None
@@ -126,7 +126,7 @@ class CountryFinder:
             # the first parts of "türkisch-syrischen" are bare stems, which the lexicon inflects only
             iso, kind = lex.country_by_adjective(part) or (not last and lex.country_by_adjective(part + "e")), ADJECTIVE
             if not iso and not last:
-                iso = lex.country_by_prefix(part) or lex.country_by_institution(part, doc._.agency)
+                iso = lex.country_by_prefix(part) or lex.country_by_institution(part, doc_view(doc).agency)
                 kind = PREFIX
             if iso:  # span attributes are stored per offsets: one state per token
                 return [_mention(doc[i : i + 1], iso, kind)]
@@ -140,7 +140,7 @@ def _mention(span: Span, iso: str, kind: str) -> CountryMention:
 
 def _bundes(lex, word: str, country: str, doc: Doc) -> str:
     """ "Bundesaußenminister" is Austrian in APA text: the lexicon gives such offices as DEU."""
-    return lex.bundes_country(doc._.agency) if word.startswith("Bundes") and country == "DEU" else country
+    return lex.bundes_country(doc_view(doc).agency) if word.startswith("Bundes") and country == "DEU" else country
 
 
 def _is_government(span: Span, lex) -> bool:

@@ -20,6 +20,7 @@ from .context import (
     in_source_phrase,
     mention_at,
     previous_sentences,
+    subject_state,
 )
 
 _DATA = load_json("pledges.json")
@@ -52,6 +53,7 @@ _HOPING = frozenset(_DATA["hoping_verbs"])
 _DONOR_HEADS = tuple(_DATA["donor_heads"])
 _COLLECTING = frozenset(_DATA["collecting_verbs"])
 _GIVING = frozenset(_DATA["giving_verbs"])
+_PRONOUNS = frozenset(load_json("clauses.json")["personal_pronouns"])
 _GATHERINGS = tuple(_DATA["gathering_heads"])
 _DETERMINERS = frozenset(load_json("clauses.json")["determiners"])
 
@@ -167,6 +169,11 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
             return _named(givers[0])
         return (None, None) if clause.verb in _RECEIVING else None
     start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
+    if end - start == 1 and doc[start].lower_ in _PRONOUNS:
+        # "Außerdem will sie 7,5 Millionen ... einsetzen": the state the sentence before opened with
+        earlier = previous_sentences(doc_view(doc).sent(money.start), limit=2)
+        iso = next((found for prev in earlier if (found := subject_state(prev))), None)
+        return (iso, None) if iso else None
     if clause.verb in _COLLECTING or start <= money.start < end:
         # "Bei der Geberkonferenz kamen zwei Milliarden zusammen", "... wurden zugesagt": the gathering gives
         earlier = previous_sentences(doc_view(doc).sent(money.start), limit=2)

@@ -416,14 +416,14 @@ class PersonFinder:
             return (
                 ctx.place_in(n) or (ctx.place_in(n - 1) if n > 0 else None)  # "nach Damaskus reisen und dort mit ..."
                 or ctx.place_state() or ctx.previous_state(title.anchor)
-                or (self.lex.bundes_country(doc._.agency) if _domestic(title.role) else None)
+                or (self.lex.bundes_country(doc_view(doc).agency) if _domestic(title.role) else None)
             )
         return (
             ctx.subject_state(title.anchor)
             or ctx.previous_state(title.anchor)
             or ctx.paragraph_state(title.anchor)
             or ctx.place_state()
-            or (self.lex.bundes_country(doc._.agency) if _domestic(title.role) else None)
+            or (self.lex.bundes_country(doc_view(doc).agency) if _domestic(title.role) else None)
         )
 
     def _announced(self, doc: Doc, person: _Person, ctx: "_Context") -> str | None:

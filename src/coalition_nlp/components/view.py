@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_json
+from ..lexicon import get_lexicon, load_json
 
 _QUOTE_MARKS = load_json("sentences.json")
 # “ closes a German „ quotation and opens an English one: it toggles, like the straight quotes.
@@ -37,6 +37,7 @@ class DocView:
             self.sent_of[start:end] = [n] * (end - start)
         self._sents: dict[int, Span] = {}
         self.quoted: set[int] | None = None  # filled by quoted_tokens()
+        self.agency = get_lexicon().home_agency(doc._.agency, self.text)  # whose "Bundes-" words
 
     def sent(self, i: int) -> Span:
         """The sentence of token ``i``, as ``doc[i].sent`` gives it."""
