@@ -473,3 +473,17 @@ def test_a_second_meeting_in_another_clause_of_the_sentence():
 )
 def test_a_visit_where_two_persons_meet(text, expected):
     assert found(text) == expected
+
+
+def test_meeting_someone_new_is_another_meeting():
+    text = ("Der Außenminister ist mit seinem US-Amtskollegen John Kerry in Wien zusammengetroffen. "
+            "Kerry, der am Nachmittag mit dem iranischen Außenminister Mohammed Dschawad Sarif zusammentraf, "
+            "nannte die Gespräche offen.")
+    result = coalition_nlp.extract(text)
+    assert [names(result, m) for m in result.meetings] == [
+        {"John Kerry"}, {"John Kerry", "Mohammed Dschawad Sarif"}]
+
+
+def test_the_same_partners_again_are_the_same_meeting():
+    text = ("Kerry traf in Wien mit Sarif zusammen. Kerry sprach dabei mit Sarif über das Atomabkommen.")
+    assert len(meetings(text)) == 1

@@ -752,6 +752,21 @@ def _same_date(a: Meeting, c: Candidate) -> bool:
     return not (a.date_text and c.date_text and _fold(a.date_text) != _fold(c.date_text))
 
 
+def _new_partner(c: Candidate, meeting: Meeting) -> bool:
+    """"Kerry, der am Nachmittag mit Sarif zusammentraf": meeting someone the meeting told of
+    did not have is another meeting."""
+    if c.trigger.kind != "verb":
+        return False
+    doc = c.trigger.token.doc
+    clause = clause_at(doc, c.trigger.token.i)
+    partners = {
+        m._.canonical for p in clause.phrases_of("partner")
+        for m in actors_in(doc[p.start : p.end], ext.PERSON)
+    }
+    present = {p._.canonical for p in meeting.participants if isinstance(p, Span)}
+    return bool(partners - present)
+
+
 def _target(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     """The meeting a candidate refers to, else None for a new one."""
     if c.trigger.new:
@@ -773,7 +788,7 @@ def _target(meetings: list[Meeting], c: Candidate) -> Meeting | None:
             return latest if _same_date(latest, c) else None
         return None
     latest = same[-1]
-    return latest if _same_date(latest, c) else None
+    return latest if _same_date(latest, c) and not _new_partner(c, latest) else None
 
 
 def _merge(m: Meeting, c: Candidate, span: Span) -> None:
@@ -867,9 +882,16 @@ class Meetings:
         Meetings._place(doc, sent, main, c, meetings)
         home = clause_at(doc, main.token.i)
         for other in creating[1:]:
-            # "..., wie das Amt nach einem Treffen ... in New York ankündigte": another clause, another place
+            # another clause with another place ("..., wie das Amt nach einem Treffen ... in New York
+            # ankündigte") or with someone the first meeting lacks ("Kerry, der ... mit Sarif zusammentraf")
+            own = clause_at(doc, other.token.i)
+            if own is home:
+                continue
             o = _candidate(sent, other, dates)
-            if clause_at(doc, other.token.i) is not home and o.location and not _same_place(o.location, c.location):
+            named = {m._.canonical for m in actors_in(doc[own.start : own.end], ext.PERSON)}
+            first = {p._.canonical for p in c.participants if isinstance(p, Span)}
+            if (o.location and not _same_place(o.location, c.location)) or named - first:
+                o.participants = [p for p in o.participants if not isinstance(p, Span) or p.start in own or p._.canonical in named]
                 Meetings._place(doc, sent, other, o, meetings)
 
     @staticmethod
