@@ -266,3 +266,13 @@ def test_office_holder_table_gives_the_state(text, published, expected):
 def test_parliaments_and_the_table(text, expected):
     result = coalition_nlp.extract(text)
     assert expected in [(a.name, a.country) for a in result.actors if a.type == "person"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kerry bezeichnete den Angaben zufolge die Gespräche als offen.",
+    "Ein Mitarbeiter des Zivilschutzes sagte der Nachrichtenagentur AFP, die Lage sei ernst.",
+    "Der Minister forderte den Rat dazu auf, zu handeln.",
+])
+def test_no_speaker_starts_with_an_article(text):
+    names = [a.name for a in coalition_nlp.extract(text).actors if a.type == "person"]
+    assert not any(n.split()[0] in ("den", "der", "dem", "des", "die", "das") for n in names)

@@ -240,6 +240,8 @@ class PersonFinder:
         if verb.text == "so" and (verb.i == 0 or doc[verb.i - 1].text != ","):
             return None
         start = verb.i + 1
+        if ctx.texts[start] in _ARTICLE_WORDS if start < len(doc) else True:
+            return None  # "bezeichnete den Angaben zufolge", "sagte der Nachrichtenagentur"
         end = self._name_end(doc, start, ctx)
         if end is None:
             return None
