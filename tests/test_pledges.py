@@ -207,3 +207,11 @@ def test_giving_verbs_and_values(text, expected):
 )
 def test_pronouns_labels_and_home_agencies(text, expected):
     assert pledge_roles(text) == expected
+
+
+def test_shares_of_a_pledge_and_targets():
+    text = ("Der Ministerrat hat zwei Millionen Euro für Syrien freigegeben. Eine Million Euro erhält das "
+            "Kinderhilfswerk UNICEF.\n\nFoto: APA")
+    assert pledge_roles(text) == [("AUT", 2e6, "SYR"), ("AUT", 1e6, None)]
+    # a target set beforehand is no pledge
+    assert pledges("Die Vereinten Nationen hatten sich Zusagen von 9 Milliarden Euro zum Ziel gesetzt.") == []

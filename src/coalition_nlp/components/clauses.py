@@ -47,6 +47,10 @@ _WERDEN = frozenset(_D["future_auxiliaries"])
 _PRONOUNS = frozenset(_D["personal_pronouns"])
 _SUBJUNCTIVE = frozenset(_D["subjunctive_auxiliaries"])
 _DATES = load_json("dates.json")
+_FUNCTION_WORDS = frozenset().union(
+    _D["determiners"], _D["relative_pronouns"], _D["subordinators"], _D["coordinators"], _D["personal_pronouns"],
+    _D["negations"], _D["preposition_roles"], _D["adverbs"], ["in", "zu", "um", "ohne"],
+)
 _TIME_WORDS = frozenset(w.lower() for w in (*_DATES["weekdays"], *_DATES["months"]))
 _MAX_NAME = 4  # "Frank-Walter Steinmeier", "Sabah al-Ahmad al-Sabah": tokens of a head after a preposition
 
@@ -155,8 +159,9 @@ def clause_at(doc: Doc, i: int) -> Clause:
 
 @lru_cache(maxsize=1 << 16)
 def _verb(form: str) -> tuple[str, str] | None:
-    """(lemma, tense) of a lower-case word, looked up once per distinct word."""
-    return get_lexicon().verb(form)
+    """(lemma, tense) of a lower-case word, looked up once per distinct word; function words,
+    a closed class, are never verbs ("eine" is no form of "einen")."""
+    return None if form in _FUNCTION_WORDS else get_lexicon().verb(form)
 
 
 def _kinds(view) -> list[str | None]:

@@ -54,6 +54,7 @@ _DONOR_HEADS = tuple(_DATA["donor_heads"])
 _COLLECTING = frozenset(_DATA["collecting_verbs"])
 _GIVING = frozenset(_DATA["giving_verbs"])
 _PRONOUNS = frozenset(load_json("clauses.json")["personal_pronouns"])
+_DIRECTING = frozenset(_DATA["directing_verbs"])
 _GATHERINGS = tuple(_DATA["gathering_heads"])
 _DETERMINERS = frozenset(load_json("clauses.json")["determiners"])
 
@@ -325,6 +326,9 @@ class Pledges:
             if not is_commitment(sent) or _spoken_of_otherwise(money) or _hoped_for(money):
                 continue
             donor, donor_mention = _donor(sent, money)
+            if donor is None and found and clause_at(doc, money.start).verb in _DIRECTING:
+                # "Eine Million Euro erhält UNICEF, eine Million geht an UNDP": shares of the pledge before
+                donor, donor_mention = found[-1]._.event["donor"], found[-1]._.event["donor_actor"]
             currency = _donors_currency(m, donor)
             span = Span(doc, money.start, money.end, label="PLEDGE")
             span._.event = {
