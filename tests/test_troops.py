@@ -175,3 +175,14 @@ def test_forces_serving_somewhere_are_a_deployment():
 def test_medical_figures_are_no_troops():
     text = "Bei 16 weiteren Soldaten sei ein Schädel-Hirn-Trauma diagnostiziert worden, 31 der 50 Soldaten seien behandelt worden."
     assert coalition_nlp.extract(text).troop_commitments == []
+
+
+def test_a_figure_told_again_is_one_record():
+    text = ("Italien hat die Entsendung von 450 Soldaten in den Irak angekündigt. "
+            "Italien werde 450 Soldaten schicken, sagte der Regierungschef.")
+    assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("ITA", 450)]
+
+
+def test_the_subject_sends_not_the_dateline():
+    text = "Wellington · Im Kampf gegen den IS will Australien 300 zusätzliche Soldaten in den Irak schicken."
+    assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("AUS", 300)]

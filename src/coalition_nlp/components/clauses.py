@@ -22,6 +22,7 @@ _D = load_json("clauses.json")
 _T = load_json("tense.json")
 _BREAKS = frozenset(_D["breaks"])
 _BRACKETS: dict[str, str] = _D["brackets"]
+_LABEL_MARKS = frozenset(_D["label_marks"])  # "Wellington ·", "Besuch aus Bagdad:": a label, no subject
 _SUBORDINATORS = frozenset(_D["subordinators"])
 _RELATIVES = frozenset(_D["relative_pronouns"])
 _INFINITIVE_OPENERS = frozenset(_D["infinitive_openers"])
@@ -228,7 +229,7 @@ def _segment(view, start: int, end: int) -> list[Clause]:
         if host is not None:
             host.gaps.append((s, e))
             host.end = e  # appositions, lists after the verb
-        elif kind == "main" and clauses and clauses[-1].kind == "main" and clauses[-1].start == start and view.texts[s - 1] != ":" and not any(
+        elif kind == "main" and clauses and clauses[-1].kind == "main" and clauses[-1].start == start and view.texts[s - 1] not in _LABEL_MARKS and not any(
             _verbal(view, k) for k in range(clauses[-1].start, clauses[-1].end) if not any(a <= k < b for a, b in inside)
         ):
             clauses[-1].end = e  # "Deutschland, Frankreich und Italien wollen"

@@ -18,6 +18,7 @@ from .view import doc_view
 from .clauses import clause_at
 from .context import (
     WordSet,
+    actors_in,
     clause_of,
     clause_text,
     destinations,
@@ -134,7 +135,7 @@ class Troops:
             last_sender = next((r._.event["country"] for r in reversed(records) if r._.event["country"]), last_sender)
         # A figure no state sends (an alliance's mission, "insgesamt 10 000 Soldaten") is no
         # troop commitment of the contract.
-        doc.spans[ext.TROOPS] = [r for r in found if r._.event["country"]]
+        doc.spans[ext.TROOPS] = _once([r for r in found if r._.event["country"]])
         return doc
 
     def _commitments(self, sent: Span, numbers: list[Span]) -> list[_Commitment]:
@@ -227,9 +228,10 @@ class Troops:
         end = max(max(n.end for n in c.numbers), c.noun.i + 1)
         span = Span(doc, start, end, label="TROOPS")
         sender, actor = sender_state(sent, c.noun, c.numbers)
-        own = _glued_prefix_state(c.noun)
-        if own:
-            sender = own
+        own = _glued_prefix_state(c.noun) or _adjective_state(c)
+        subject = _subject_state(c.noun)
+        if own or subject:
+            sender = own or subject  # "Wellington · ... will Australien 300 Soldaten schicken"
         if sender is None:
             # named before: a sentence opening with a state, the sender of the figure just
             # told of ("Dafür sollen zusätzlich 100 Ausbilder geschickt werden"), any state
@@ -250,6 +252,34 @@ class Troops:
             "status": status,
         }
         return span
+
+
+def _adjective_state(c: _Commitment) -> str | None:
+    """The state of the noun's own adjective or prefix: "830 kanadische Soldaten"."""
+    doc = c.noun.doc
+    first = min([n.start for n in c.numbers if n.start < c.noun.i] or [c.noun.i])
+    return next((iso for k in range(c.noun.i, first - 1, -1) if (iso := token_state(doc[k]))), None)
+
+
+def _subject_state(noun: Token) -> str | None:
+    """The state that is the subject of the noun's clause (a sending verb's sender)."""
+    doc = noun.doc
+    clause = clause_at(doc, noun.i)
+    if clause.subject is None:
+        return None
+    start, end = clause.subject
+    return next((m._.iso for m in actors_in(doc[start:end], ext.COUNTRY) if m._.iso), None)
+
+
+def _once(records: list[Span]) -> list[Span]:
+    """The same state and figures told again ("Wir werden 450 ... hinschicken") are one record."""
+    seen, out = set(), []
+    for r in records:
+        key = (r._.event["country"], r._.event["change"], r._.event["total"], tuple(r._.event["destination"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _armed_forces(clause) -> bool:
