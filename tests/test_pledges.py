@@ -215,3 +215,23 @@ def test_shares_of_a_pledge_and_targets():
     assert pledge_roles(text) == [("AUT", 2e6, "SYR"), ("AUT", 1e6, None)]
     # a target set beforehand is no pledge
     assert pledges("Die Vereinten Nationen hatten sich Zusagen von 9 Milliarden Euro zum Ziel gesetzt.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a group as the agent of a passive, in the dative
+        ("Der Bevölkerung waren von der internationalen Gemeinschaft 2,5 Milliarden Franken zugesichert worden.",
+         [("internationale Gemeinschaft", 2.5e9, None)]),
+        # a gathering as the subject
+        ("Die internationale Geberkonferenz für Syrien hat Zusagen in Höhe von 6,9 Milliarden Euro gebracht.",
+         [("Geberkonferenz", 6.9e9, None)]),
+        # a pronoun: the state that was the subject of the clause before
+        ("Der Minister gab bekannt, dass sich die Schweiz mit 66 Millionen Franken beteiligen will. "
+         "Ausserdem will sie 7,5 Millionen Franken einsetzen.", [("CHE", 66e6, None), ("CHE", 7.5e6, None)]),
+        # a group named as what a state is, not who gives
+        ("Auch Norwegen gehört zu den großen Gebern: Das Land kündigte zehn Milliarden Kronen an.", [("NOR", 10e9, None)]),
+    ],
+)
+def test_groups_gatherings_and_pronouns(text, expected):
+    assert pledge_roles(text) == expected

@@ -6,13 +6,15 @@ prices, revenues, costs or needs. Conversions in brackets are never pledges.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
 from .view import doc_view
-from .clauses import clause_at
+from .clauses import analysis, clause_at
 from .context import (
     actors_in,
     clause_of,
@@ -29,6 +31,10 @@ _SEPARABLE: dict[str, str] = _DATA["separable"]
 _PHRASES = tuple(_DATA["phrases"])
 _NOT_PLEDGE = frozenset(_DATA["not_pledge"])
 _COLLECTIVE = tuple(sorted(_DATA["collective_donors"], key=len, reverse=True))
+# a group's name as written, or with the endings its cases add: "internationalen Gemeinschaft", "Gebern"
+_COLLECTIVE_NOMINATIVE, _COLLECTIVE_FORMS = (re.compile("|".join(
+    r"(?<!\w)(" + r"\s+".join(re.escape(w) + ending for w in phrase.split()) + r")(?!\w)" for phrase in _COLLECTIVE
+)) for ending in ("", r"(?:n|en|s|es)?"))
 _PURPOSE_HEADS = frozenset(_DATA["purpose_heads"])
 _PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
 _PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
@@ -89,14 +95,12 @@ def _spoken_of_otherwise(money: Span) -> bool:
     )
 
 
-def _collective_donor(sent: Span, before: int) -> str | None:
+def _collective_donor(sent: Span, before: int, any_case: bool = False) -> str | None:
+    """A group of givers named before ``before``: "die internationale Gemeinschaft"; with
+    ``any_case`` also "von der internationalen Gemeinschaft" (an agent, a phrase of the clause)."""
     text = doc_view(sent.doc).text[sent.start_char:before]
-    for phrase in _COLLECTIVE:
-        at = text.find(phrase)
-        if at >= 0 and (at + len(phrase) == len(text) or not text[at + len(phrase)].isalpha()):
-            if at == 0 or not text[at - 1].isalpha():
-                return phrase
-    return None
+    match = (_COLLECTIVE_FORMS if any_case else _COLLECTIVE_NOMINATIVE).search(text)
+    return _COLLECTIVE[match.lastindex - 1] if match else None
 
 
 def _can_give(mention: Span, as_agent: bool = False) -> bool:
@@ -168,13 +172,16 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
         givers = [m for m in mentions if clause.role_at(m.start) in roles and _can_give(m, as_agent=True)]
         if givers:
             return _named(givers[0])
+        groups = (c for p in clause.phrases if p.role in roles if (c := _collective_donor(doc[p.start : p.end], doc[p.end - 1].idx + len(doc[p.end - 1]), any_case=True)))
+        group = next(groups, None)  # "von der internationalen Gemeinschaft zugesichert"
+        if group:
+            return group, None
         return (None, None) if clause.verb in _RECEIVING else None
     start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
     if end - start == 1 and doc[start].lower_ in _PRONOUNS:
-        # "Außerdem will sie 7,5 Millionen ... einsetzen": the state the sentence before opened with
-        earlier = previous_sentences(doc_view(doc).sent(money.start), limit=2)
-        iso = next((found for prev in earlier if (found := subject_state(prev))), None)
-        return (iso, None) if iso else None
+        # "..., dass sich die Schweiz beteiligen will. Ausserdem will sie ...": the nearest state
+        # that was the subject of a clause before
+        return _subject_before(doc, clause)
     if clause.verb in _COLLECTING or start <= money.start < end:
         # "Bei der Geberkonferenz kamen zwei Milliarden zusammen", "... wurden zugesagt": the gathering gives
         earlier = previous_sentences(doc_view(doc).sent(money.start), limit=2)
@@ -183,10 +190,13 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
             or next(((c, None) for prev in earlier if (c := _collective_donor(prev, prev.end_char))), None)
             or next((found for prev in earlier if (found := _gathering(prev))), (None, None))
         )
-    givers = [m for m in mentions if start <= m.start < end and _can_give(m)]
+    attached = next((p.end for p in clause.phrases if p.prep == end), end)  # "die Regierung in Ottawa"
+    givers = [m for m in mentions if start <= m.start < attached and _can_give(m)]
     if givers:
         return _named(givers[0])
     view = doc_view(doc)
+    if start < end and (group := _gathering(doc[start:end])):
+        return group  # "Die internationale Geberkonferenz hat Zusagen von 6,9 Milliarden gebracht"
     head = next((k for k in range(start, end) if view.texts[k][:1].isupper() and view.lowers[k].endswith(_DONOR_HEADS)), None)
     if head is None or any(start <= m.start < end for m in mentions):
         return None
@@ -194,6 +204,21 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
     if name:  # "Das Hilfswerk Misereor"
         return " ".join(view.texts[k] for k in name), None
     return " ".join(view.texts[k] for k in range(start, head + 1) if view.lowers[k] not in _DETERMINERS), None
+
+
+def _subject_before(doc, clause) -> tuple[str, None] | None:
+    """The state in the subject of the nearest clause before, in this sentence or the two before."""
+    found = analysis(doc)
+    n = found.clauses.index(clause)
+    first = doc_view(doc).sent_of[clause.start]
+    for before in reversed(found.clauses[:n]):
+        if doc_view(doc).sent_of[before.start] < first - 2:
+            break
+        if before.subject is not None:
+            iso = next((m._.iso for m in actors_in(doc[slice(*before.subject)], ext.COUNTRY) if m._.iso), None)
+            if iso:
+                return iso, None
+    return None
 
 
 def _gathering(span: Span) -> tuple[str, None] | None:
