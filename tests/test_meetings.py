@@ -487,3 +487,16 @@ def test_meeting_someone_new_is_another_meeting():
 def test_the_same_partners_again_are_the_same_meeting():
     text = ("Kerry traf in Wien mit Sarif zusammen. Kerry sprach dabei mit Sarif über das Atomabkommen.")
     assert len(meetings(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Vor einem Treffen der Koalition in Rom hat der Minister vor dem IS gewarnt.", "planned"),
+        ("An dem in dieser Woche in London geplanten Strategietreffen nimmt auch Kerry teil.", "planned"),
+        # an adjective after an article is no verb: "ist ... der deutschen Kanzlerin" stays present
+        ("Syrien ist Thema des Treffens der deutschen Kanzlerin mit Putin am Samstagabend in Berlin.", "planned"),
+    ],
+)
+def test_meetings_that_lie_ahead(text, status):
+    assert [m.status for m in meetings(text)] == [status]

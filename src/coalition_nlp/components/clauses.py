@@ -110,7 +110,10 @@ def clause_tense(words: list[str]) -> str | None:
     announcement), "past" (Präteritum, or Perfekt: haben/sein with a participle, "beraten"
     being both participle and infinitive), "present", "subj" (Konjunktiv I only), or None
     where no finite verb is known."""
-    kinds = {_AUXILIARIES.get(w) or (found[1] if (found := _verb(w)) else None) for w in words}
+    kinds = {
+        _AUXILIARIES.get(w) or (found[1] if (found := _verb(w)) else None)
+        for before, w in zip(["", *words], words) if before not in _DETERMINERS  # "der deutschen": an adjective
+    }
     if not _WERDEN.isdisjoint(words) and "part" in kinds and "inf" not in kinds and _MODALS.keys().isdisjoint(words):
         kinds = (kinds - {"future", "part"}) | {"pres"}  # "wird ... bereitgestellt": a passive, not the future
     if "future" in kinds or not _ANNOUNCE.isdisjoint(words):
@@ -171,8 +174,9 @@ def _kinds(view) -> list[str | None]:
     kinds = getattr(view, "verb_kinds", None)
     if kinds is None:
         kinds = view.verb_kinds = [
-            None if not text[:1].islower() else "aux" if low in _AUXILIARIES else (found[1] if (found := _verb(low)) else None)
-            for text, low in zip(view.texts, view.lowers)
+            None if not text[:1].islower() or before in _DETERMINERS  # "der deutschen Kanzlerin": an adjective
+            else "aux" if low in _AUXILIARIES else (found[1] if (found := _verb(low)) else None)
+            for text, low, before in zip(view.texts, view.lowers, ["", *view.lowers])
         ]
     return kinds
 

@@ -366,8 +366,8 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
     words = set(clause_words)
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
-    if words & _PLANNED:
-        return "planned"
+    if words & _PLANNED or (trigger.preposition in _BEFORE_PREPS and not trigger.definite):
+        return "planned"  # "Vor einem Treffen in Rom warnte er": what the warning comes before lies ahead
     if not trigger.definite and trigger.preposition not in _PREPOSITIONS and any(w in _ANNOUNCE for w in clause_words):
         # "kündigte ein Treffen an", "hat ein Treffen angekündigt" -- not "hatte die Summe
         # bei einem Treffen angekündigt", where the meeting is where it was said
