@@ -22,7 +22,6 @@ from .context import (
     in_source_phrase,
     mention_at,
     previous_sentences,
-    subject_state,
 )
 
 _DATA = load_json("pledges.json")

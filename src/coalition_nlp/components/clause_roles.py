@@ -1,0 +1,135 @@
+"""The roles in a clause: prepositional phrases, subject and objects, read by rules or off a
+dependency parse; subjects a clause leaves out, taken from the clause before."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import clause_words as cw
+from .clause_models import Clause, Phrase
+
+def phrases(view, c: Clause) -> list[Phrase]:
+    out = []
+    lowers, texts = view.lowers, view.texts
+    for k in range(c.start, c.end - 1):
+        low = lowers[k]
+        if low == "in":
+            nxt = lowers[k + 1]
+            role = "direction" if nxt in ("den", "die", "das", "einen", "eine") else "place"
+        elif low in cw.ROLES:
+            role = cw.ROLES[low]
+        else:
+            continue
+        if c.passive and low in ("von", "vom", "durch"):
+            role = "agent"
+        head = k + 1
+        while head < c.end and (texts[head][:1].islower() or texts[head][:1].isdigit()) and texts[head] not in cw.BREAKS:
+            head += 1
+        if head >= c.end or texts[head] in cw.BREAKS:
+            continue
+        if lowers[head] in cw.TIME_WORDS:
+            role = "time"  # "am Montag", "für Mai"
+        end = head + 1
+        while end < min(c.end, head + cw.MAX_NAME) and texts[end][:1].isupper() and lowers[end] not in cw.DETERMINERS:
+            end += 1
+        out.append(Phrase(role, k, k + 1, end))
+    return out
+
+
+def subject(view, c: Clause) -> tuple[int, int] | None:
+    """Main clause: the Vorfeld when it is a noun phrase, else the first noun phrase after
+    the finite verb that no preposition governs; subordinate clause: the first after its
+    conjunction."""
+    if c.finite is None or c.kind in ("bracket", "infinitive"):
+        return None
+    lowers, texts = view.lowers, view.texts
+    in_phrase = {i for p in c.phrases for i in range(p.prep, p.end)}
+    first = c.start
+    while first < c.finite and (texts[first] in cw.BREAKS or lowers[first] in cw.COORDINATORS):
+        first += 1
+    if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS:
+        if texts[first][:1].isupper() or lowers[first] in cw.NOMINATIVE or lowers[first] in cw.PRONOUNS:
+            return first, c.finite
+    search = range(c.finite + 1, c.end) if c.kind == "main" else range(first + 1, c.finite)
+    for k in search:
+        if k in in_phrase or texts[k] in cw.BREAKS or lowers[k] in cw.DATIVE - cw.NOMINATIVE:
+            continue
+        if lowers[k] in cw.PRONOUNS:
+            return k, k + 1
+        if lowers[k] in cw.NOMINATIVE or texts[k][:1].isupper():
+            end = k + 1
+            while end < c.end and end not in in_phrase and texts[end] not in cw.BREAKS and not cw.is_verbal(view, end) and (
+                texts[end][:1].isupper() or texts[end - 1][:1].islower()
+            ) and not (texts[end - 1].isupper() and len(texts[end - 1]) > 1):  # "die USA | Soldaten"
+                end += 1
+            return k, end
+    return None
+
+
+def objects(view, c: Clause) -> dict[str, tuple[int, int]]:
+    """Noun phrases after the finite verb that no preposition governs, by the case their
+    determiner marks: "dem Irak" dative, "den Kredit" accusative; after the subject, an
+    ambiguous "die", "das", "eine" is the accusative."""
+    if c.finite is None:
+        return {}
+    lowers, texts = view.lowers, view.texts
+    in_phrase = {i for p in c.phrases for i in range(p.prep, p.end)}
+    taken = set(range(*c.subject)) if c.subject else set()
+    found: dict[str, tuple[int, int]] = {}
+    k = c.finite + 1
+    while k < c.end:
+        low = lowers[k]
+        if k in in_phrase or k in taken or low not in cw.DETERMINERS:
+            k += 1
+            continue
+        end = k + 1
+        while end < c.end and end not in in_phrase and texts[end] not in cw.BREAKS and not texts[end - 1][:1].isupper():
+            end += 1
+        case = "dative" if low in cw.DATIVE_ONLY else "accusative" if low in cw.ACCUSATIVE else None
+        if case and case not in found:
+            found[case] = (k, end)
+        k = end
+    return found
+
+
+def from_parse(doc: Doc, c: Clause, own: list[int]) -> None:
+    """With a dependency parser (TIGER labels of spaCy's German models: sb subject, oa and
+    da objects, svp a separable particle) the parse decides; the rules fill what it lacks."""
+    def phrase(k: int) -> tuple[int, int]:
+        token = doc[k]
+        return max(token.left_edge.i, c.start), min(token.right_edge.i + 1, c.end)
+
+    for k in own:
+        dep = doc[k].dep_
+        if dep == "sb":
+            c.subject = phrase(k)
+        elif dep in ("da", "oa"):
+            c.objects["dative" if dep == "da" else "accusative"] = phrase(k)
+        elif dep == "svp" and c.finite is not None and doc[k].head.i == c.finite:
+            joined = doc[k].lower_ + (cw.verb_of(doc[c.finite].lower_) or ("", ""))[0]
+            if cw.verb_of(joined):
+                c.verb = joined
+
+
+def inherit_subjects(clauses: list[Clause], view) -> None:
+    """A clause without a subject of its own takes one from before: "... und schickten 500
+    Soldaten" the clause it is coordinated with; "Die Minister, die ..., sagten ... zu" (a
+    main clause a relative clause interrupts) and that relative clause the noun phrase before."""
+    for n, clause in enumerate(clauses):
+        before = clauses[n - 1] if n else None
+        if before is None or view.sent_of[before.start] != view.sent_of[clause.start]:
+            continue
+        opening = [c for c in clauses[:n] if view.sent_of[c.start] == view.sent_of[clause.start]
+                   and c.kind == "main" and c.finite is None]
+        if clause.kind == "main" and view.lowers[clause.start] in cw.COORDINATORS and clause.finite == clause.start + 1:
+            clause.subject = before.subject  # "und schickten ...": the subject is left out
+        elif clause.kind == "main" and clause.finite == clause.start and opening:
+            clause.subject = _trimmed(view, opening[-1])
+        elif clause.kind == "relative" and view.lowers[clause.start] in cw.NOMINATIVE and opening:
+            clause.subject = _trimmed(view, opening[-1])
+
+
+def _trimmed(view, clause: Clause) -> tuple[int, int]:
+    end = clause.end
+    while end > clause.start and view.texts[end - 1] in cw.BREAKS:
+        end -= 1
+    return clause.start, end
