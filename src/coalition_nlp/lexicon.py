@@ -391,10 +391,6 @@ class Lexicon:
                 return lemma, tense
         return None
 
-    def verb_tense(self, form: str) -> str | None:
-        found = self.verb(form)
-        return found[1] if found else None
-
     def is_city(self, name: str) -> bool:
         """A city of the gazetteer (GeoNames, 100 000 inhabitants and more) or a capital."""
         return name in self._cities or name in self._capitals
