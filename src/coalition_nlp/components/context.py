@@ -86,13 +86,11 @@ def previous_sentences(sent: Span, limit: int = 3) -> list[Span]:
 
 
 _CONTEXT = load_json("context.json")
-_CLAUSE_BREAKS = frozenset(_CONTEXT["clause_breaks"])
 _PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
 _SOURCE_NOUNS = frozenset(_CONTEXT["source_nouns"])
 _GOVERNMENT_NOUNS = frozenset(_CONTEXT["government_nouns"])
 _PLACE_NOUNS = frozenset(_CONTEXT["place_nouns"])
 _GENITIVE_ARTICLES = frozenset({"des", "der"})
-_SUBJECT_WINDOW = _CONTEXT["subject_window"]
 
 
 def clause_of(token) -> int:
@@ -172,12 +170,9 @@ def subject_state(sent: Span) -> str | None:
 
 
 def _opens_clause(mention: Span) -> bool:
-    view = doc_view(mention.doc)
-    first = view.sent_start(mention.start)
-    opening = max(
-        (i for i in range(first, mention.start) if view.texts[i] in _CLAUSE_BREAKS), default=first - 1
-    )
-    return mention.start - opening <= _SUBJECT_WINDOW
+    """Whether the mention stands in the subject of its clause ("Auch Neuseeland beteiligt sich")."""
+    clause = analysis(mention.doc).at(mention.start)
+    return clause.subject is not None and clause.subject[0] <= mention.start < clause.subject[1]
 
 
 def destinations(sent: Span) -> list[str]:

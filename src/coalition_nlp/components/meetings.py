@@ -43,7 +43,6 @@ _WITH = _M["talk_with_preposition"]
 _DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
 _PLACE_LEAD_INS = frozenset(_M["place_lead_ins"])
 _MAX_LEAD_IN = 3
-_PARTNER_WINDOW = 8
 _BOTH = frozenset(_M["both"])
 _REFERENCE_VERBS = frozenset(_M["reference_verbs"])
 _PARTICIPATION = frozenset(_M["participation"])
@@ -98,7 +97,6 @@ _REPORTING = frozenset(load_list("reporting_verbs.txt"))
 _QUOTES = frozenset('"„“”«»')
 _DATE_KINDS = ("day", "weekday", "month", "relative", "deictic")
 _MAX_PLACE_TOKENS = 3
-_MAX_LOOKLEFT = 4
 _ABBREVIATION_REACH = 8  # tokens from a venue noun to "(Eucom)"
 
 
@@ -251,9 +249,9 @@ def _noun_phrase(trigger: Trigger) -> None:
     """Fill determiner, governing preposition and markers from the words left of a noun."""
     tok = trigger.token
     doc = tok.doc
-    sent_start = doc_view(doc).sent_start(tok.i)
+    sent_start = clause_at(doc, tok.i).start  # the noun phrase stands in the noun's clause
     j = tok.i - 1
-    while j >= sent_start and tok.i - j <= _MAX_LOOKLEFT:
+    while j >= sent_start:
         left = doc[j]
         low = left.lower_
         if low in _DEFINITE or low in _INDEFINITE:
@@ -335,10 +333,10 @@ def _both(sent: Span, trigger: Trigger, clause: Span) -> list:
 
 
 def _partner_with(doc: Doc, lowers: list[str], sent: Span) -> bool:
-    """A person within a few words after "mit", an apposition included
-    ("mit dem Außenminister Jordaniens, Aiman al-Safadi, gesprochen")."""
+    """A person after "mit" in its clause, an apposition included ("mit dem Außenminister
+    Jordaniens, Aiman al-Safadi, gesprochen")."""
     return any(
-        _person_between(doc, i + 1, min(sent.end, i + 1 + _PARTNER_WINDOW))
+        _person_between(doc, i + 1, clause_at(doc, i).end)
         for i in range(sent.start, sent.end) if lowers[i] == _WITH
     )
 
