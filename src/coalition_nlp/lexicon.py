@@ -459,8 +459,7 @@ class Lexicon:
         "(sda)"): whose "Bundes-" words are meant."""
         if agency:
             return agency
-        found = re.search(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(self._agencies, key=len, reverse=True)))
-                          + r")(?![\w-])", text, re.IGNORECASE)
+        found = _agency_pattern(tuple(self._agencies)).search(text)
         return found.group(1) if found else None
 
     def country_name_forms(self) -> Iterable[tuple[str, str]]:
@@ -516,6 +515,13 @@ def _encode(value: Any) -> list:
     if type(record).__name__ in _RECORDS:
         return [type(record).__name__, {k: astuple(v) for k, v in value.items()}]
     return ["dict", value]
+
+
+@lru_cache(maxsize=1)
+def _agency_pattern(agencies: tuple[str, ...]) -> re.Pattern:
+    """Agency names as whole words, compiled once ("APA/Archiv", "(sda)")."""
+    alternatives = "|".join(map(re.escape, sorted(agencies, key=len, reverse=True)))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -169,6 +169,13 @@ def subject_state(sent: Span) -> str | None:
     return None
 
 
+def clause_subject_state(doc: Doc, clause) -> str | None:
+    """The state named in a clause's subject ("Auch Australien will ... schicken")."""
+    if clause.subject is None:
+        return None
+    return next((m._.iso for m in actors_in(doc[slice(*clause.subject)], ext.COUNTRY) if m._.iso), None)
+
+
 def _opens_clause(mention: Span) -> bool:
     """Whether the mention stands in the subject of its clause ("Auch Neuseeland beteiligt sich")."""
     clause = analysis(mention.doc).at(mention.start)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .clauses import clause_at, clause_tense
+from .clauses import clause_at
 from .context import actor_mentions, actors_in, group_in, previous_sentences
 from .view import doc_view, quoted_tokens
 
@@ -374,7 +374,7 @@ def _status(trigger: Trigger, dates: list[Span]) -> str:
         return "planned"
     if words & _CONDITIONAL and not words & _PAST_WORDS:
         return "planned"
-    present = clause_tense(clause_words) == "present"
+    present = clause_at(clause.doc, clause.start).tense == "present"
     for span in dates:
         if span.start >= clause.start and span.end <= clause.end:
             match = span._.date
@@ -406,7 +406,8 @@ def _held_stated(trigger: Trigger) -> bool:
     "stattgefunden" -- not a present tense that only describes it."""
     clause = _clause(trigger.token)
     words = _clause_words(clause)
-    return trigger.preposition in _AFTER or not _HELD.isdisjoint(words) or clause_tense(words) == "past"
+    tense = clause_at(clause.doc, clause.start).tense
+    return trigger.preposition in _AFTER or not _HELD.isdisjoint(words) or tense == "past"
 
 
 def _infinitive_of_intent(clause: Span, clause_words: list[str]) -> bool:

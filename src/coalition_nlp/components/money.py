@@ -14,9 +14,11 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
 from .view import doc_view
+from . import clause_words as cw
 from .clauses import analysis, clause_at
 from .context import (
     actors_in,
+    clause_subject_state,
     clause_of,
     in_place_phrase,
     in_source_phrase,
@@ -43,25 +45,23 @@ _CURRENCIES = load_tsv("currencies.tsv")
 _FAMILY = {row["iso"]: row["family"] for row in _CURRENCIES if row["family"]}
 _ISSUED = {(row["family"], row["state"]): row["iso"] for row in _CURRENCIES if row["family"]}
 _DONOR_DECIDES = frozenset(_DATA["donor_decides_families"])
-_PASSIVE = frozenset(_DATA["passive_auxiliaries"])
 _GIVING_HEADS = frozenset(_DATA["giving_heads"])
 _GIVING_ENDINGS = tuple(_DATA["giving_endings"])
 _SPECIFIC_NAMES = {  # "dänische Kronen", "DKK": the text has chosen already
     family: tuple(r["expression"] for r in _CURRENCIES if r["generic"] != "yes" and r["family"] == family)
     for family in _DONOR_DECIDES
 }
-_COMMAS = frozenset({",", ";", ":"})
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—"})
 _NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
+_PASSIVE = frozenset(_DATA["passive_auxiliaries"])
 _RECEIVING = frozenset(_DATA["receiving_verbs"])
 _HOPING = frozenset(_DATA["hoping_verbs"])
 _DONOR_HEADS = tuple(_DATA["donor_heads"])
 _COLLECTING = frozenset(_DATA["collecting_verbs"])
 _GIVING = frozenset(_DATA["giving_verbs"])
-_PRONOUNS = frozenset(load_json("clauses.json")["personal_pronouns"])
 _DIRECTING = frozenset(_DATA["directing_verbs"])
 _GATHERINGS = tuple(_DATA["gathering_heads"])
-_DETERMINERS = frozenset(load_json("clauses.json")["determiners"])
+_COMMITTING = _GIVING | _RECEIVING | _COLLECTING
 
 
 def is_commitment(sent: Span) -> bool:
@@ -81,7 +81,7 @@ def is_commitment(sent: Span) -> bool:
     text = sent.text
     if any(p in text for p in _PHRASES):
         return True
-    return any(clause_at(sent.doc, i).verb in _GIVING | _RECEIVING | _COLLECTING for i in range(sent.start, sent.end))
+    return any(clause_at(sent.doc, i).verb in _COMMITTING for i in range(sent.start, sent.end))
 
 
 def _spoken_of_otherwise(money: Span) -> bool:
@@ -171,13 +171,14 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
         givers = [m for m in mentions if clause.role_at(m.start) in roles and _can_give(m, as_agent=True)]
         if givers:
             return _named(givers[0])
-        groups = (c for p in clause.phrases if p.role in roles if (c := _collective_donor(doc[p.start : p.end], doc[p.end - 1].idx + len(doc[p.end - 1]), any_case=True)))
-        group = next(groups, None)  # "von der internationalen Gemeinschaft zugesichert"
+        phrases = (doc[p.start : p.end] for p in clause.phrases if p.role in roles)
+        group = next((c for p in phrases if (c := _collective_donor(p, p.end_char, any_case=True))), None)
+        # "von der internationalen Gemeinschaft zugesichert"
         if group:
             return group, None
         return (None, None) if clause.verb in _RECEIVING else None
     start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
-    if end - start == 1 and doc[start].lower_ in _PRONOUNS:
+    if end - start == 1 and doc[start].lower_ in cw.PRONOUNS:
         # "..., dass sich die Schweiz beteiligen will. Ausserdem will sie ...": the nearest state
         # that was the subject of a clause before
         return _subject_before(doc, clause)
@@ -202,21 +203,19 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
     name = [k for k in range(head + 1, end) if view.texts[k][:1].isupper()]
     if name:  # "Das Hilfswerk Misereor"
         return " ".join(view.texts[k] for k in name), None
-    return " ".join(view.texts[k] for k in range(start, head + 1) if view.lowers[k] not in _DETERMINERS), None
+    return " ".join(view.texts[k] for k in range(start, head + 1) if view.lowers[k] not in cw.DETERMINERS), None
 
 
 def _subject_before(doc, clause) -> tuple[str, None] | None:
     """The state in the subject of the nearest clause before, in this sentence or the two before."""
-    found = analysis(doc)
-    n = found.clauses.index(clause)
-    first = doc_view(doc).sent_of[clause.start]
-    for before in reversed(found.clauses[:n]):
-        if doc_view(doc).sent_of[before.start] < first - 2:
+    found, sent_of = analysis(doc), doc_view(doc).sent_of
+    first = sent_of[clause.start]
+    for before in reversed(found.clauses[: found.clauses.index(clause)]):
+        if sent_of[before.start] < first - 2:
             break
-        if before.subject is not None:
-            iso = next((m._.iso for m in actors_in(doc[slice(*before.subject)], ext.COUNTRY) if m._.iso), None)
-            if iso:
-                return iso, None
+        iso = clause_subject_state(doc, before)
+        if iso:
+            return iso, None
     return None
 
 

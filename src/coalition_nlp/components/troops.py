@@ -18,7 +18,7 @@ from .view import doc_view
 from .clauses import clause_at
 from .context import (
     WordSet,
-    actors_in,
+    clause_subject_state,
     clause_of,
     clause_text,
     destinations,
@@ -229,7 +229,7 @@ class Troops:
         span = Span(doc, start, end, label="TROOPS")
         sender, actor = sender_state(sent, c.noun, c.numbers)
         own = _glued_prefix_state(c.noun) or _adjective_state(c)
-        subject = _subject_state(c.noun)
+        subject = clause_subject_state(doc, clause_at(doc, c.noun.i))  # the sending verb's subject
         if own or subject:
             sender = own or subject  # "Wellington · ... will Australien 300 Soldaten schicken"
         if sender is None:
@@ -259,16 +259,6 @@ def _adjective_state(c: _Commitment) -> str | None:
     doc = c.noun.doc
     first = min([n.start for n in c.numbers if n.start < c.noun.i] or [c.noun.i])
     return next((iso for k in range(c.noun.i, first - 1, -1) if (iso := token_state(doc[k]))), None)
-
-
-def _subject_state(noun: Token) -> str | None:
-    """The state that is the subject of the noun's clause (a sending verb's sender)."""
-    doc = noun.doc
-    clause = clause_at(doc, noun.i)
-    if clause.subject is None:
-        return None
-    start, end = clause.subject
-    return next((m._.iso for m in actors_in(doc[start:end], ext.COUNTRY) if m._.iso), None)
 
 
 def _once(records: list[Span]) -> list[Span]:
