@@ -114,18 +114,18 @@ def inherit_subjects(clauses: list[Clause], view) -> None:
     """A clause without a subject of its own takes one from before: "... und schickten 500
     Soldaten" the clause it is coordinated with; "Die Minister, die ..., sagten ... zu" (a
     main clause a relative clause interrupts) and that relative clause the noun phrase before."""
-    for n, clause in enumerate(clauses):
-        before = clauses[n - 1] if n else None
+    opening: Clause | None = None  # the last main clause without a verb, in this sentence
+    for before, clause in zip([None, *clauses], clauses):
         if before is None or view.sent_of[before.start] != view.sent_of[clause.start]:
-            continue
-        opening = [c for c in clauses[:n] if view.sent_of[c.start] == view.sent_of[clause.start]
-                   and c.kind == "main" and c.finite is None]
-        if clause.kind == "main" and view.lowers[clause.start] in cw.COORDINATORS and clause.finite == clause.start + 1:
+            opening = None
+        elif clause.kind == "main" and view.lowers[clause.start] in cw.COORDINATORS and clause.finite == clause.start + 1:
             clause.subject = before.subject  # "und schickten ...": the subject is left out
         elif clause.kind == "main" and clause.finite == clause.start and opening:
-            clause.subject = _trimmed(view, opening[-1])
+            clause.subject = _trimmed(view, opening)
         elif clause.kind == "relative" and view.lowers[clause.start] in cw.NOMINATIVE and opening:
-            clause.subject = _trimmed(view, opening[-1])
+            clause.subject = _trimmed(view, opening)
+        if clause.kind == "main" and clause.finite is None:
+            opening = clause
 
 
 def _trimmed(view, clause: Clause) -> tuple[int, int]:
