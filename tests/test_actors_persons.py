@@ -255,11 +255,11 @@ def test_office_holder_table_gives_the_state(text, published, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Der Kampf sei nicht vorbei, meinte auch die SPD-Bundestagsabgeordnete Michelle Beispiel.", ("Michelle Beispiel", "DEU")),
+        ("Die Lage bleibe gefährlich, erklärte die SPD-Bundestagsabgeordnete Michelle Beispiel.", ("Michelle Beispiel", "DEU")),
         ("Das sei falsch, sagte Jan Beispielmann im Bundestag.", ("Jan Beispielmann", "DEU")),
         ("Das sei falsch, sagte Jan Beispielmann.", ("Jan Beispielmann", None)),
         # the office-holder table outweighs a state the context suggests
-        ("Die Regierung in Moskau will Präsident Bashar al-Assad stützen.", ("Bashar al-Assad", "SYR")),
+        ("Teheran will Präsident Bashar al-Assad weiter unterstützen.", ("Bashar al-Assad", "SYR")),
         ("Gesprochen hat er mit König Abdullah II in Amman.", ("Abdullah II", "JOR")),
     ],
 )
@@ -269,9 +269,9 @@ def test_parliaments_and_the_table(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Kerry bezeichnete den Angaben zufolge die Gespräche als offen.",
-    "Ein Mitarbeiter des Zivilschutzes sagte der Nachrichtenagentur AFP, die Lage sei ernst.",
-    "Der Minister forderte den Rat dazu auf, zu handeln.",
+    "Der Gast bezeichnete den Angaben zufolge das Treffen als hilfreich.",
+    "Ein Helfer sagte der Nachrichtenagentur dpa, die Versorgung sei knapp.",
+    "Die Ministerin forderte den Rat auf, rasch zu entscheiden.",
 ])
 def test_no_speaker_starts_with_an_article(text):
     names = [a.name for a in coalition_nlp.extract(text).actors if a.type == "person"]

@@ -126,10 +126,10 @@ ROWS = [
      dict(verb="bereitstellen", mood="subjunctive", subject="Die Schweiz")),
     ("Der Minister sagte, die USA hätten ihre Truppen verstärkt.", "hätten", dict(mood="conditional")),
     ("Kanada habe die Zahl der Ausbilder verdreifacht, hieß es.", "habe", dict(mood="subjunctive", verb="verdreifachen")),
-    ("„Wir werden den Irak nicht allein lassen“, sagte Steinmeier in Bagdad.", "werden",
+    ("„Wir werden die Region nicht allein lassen“, sagte die Ministerin in Amman.", "werden",
      dict(negated=True, tense="future", subject="Wir")),
-    ("„Wir werden den Irak nicht allein lassen“, sagte Steinmeier in Bagdad.", "Steinmeier",
-     dict(verb="sagen", subject="Steinmeier", roles={"Bagdad": "place"})),
+    ("„Wir werden die Region nicht allein lassen“, sagte die Ministerin in Amman.", "Ministerin",
+     dict(verb="sagen", subject="die Ministerin", roles={"Amman": "place"})),
     # -- coordination -----------------------------------------------------------------------
     ("Die Bundeswehr zieht ihre Soldaten aus dem Irak ab und schickt sie nach Jordanien.", "schickt",
      dict(kind="main", verb="schicken", subject="Die Bundeswehr", roles={"Jordanien": "direction"})),
@@ -143,9 +143,9 @@ ROWS = [
      dict(verb="verlegen", passive=True)),
     ("Dänemark sagte 300 Millionen Kronen zu, Finnland 20 Millionen Euro.", "Finnland", dict(verb="zusagen")),
     # -- brackets and appositions -------------------------------------------------------------
-    ("Kanzlerin Angela Merkel (CDU) hat dem Premier einen Kredit zugesagt.", "hat",
-     dict(verb="zusagen", subject="Kanzlerin Angela Merkel (CDU)")),
-    ("Kanzlerin Angela Merkel (CDU) hat dem Premier einen Kredit zugesagt.", "CDU", dict(kind="bracket")),
+    ("Minister Hans Beispielmann (SPD) hat dem Premier einen Kredit zugesagt.", "hat",
+     dict(verb="zusagen", subject="Minister Hans Beispielmann (SPD)")),
+    ("Minister Hans Beispielmann (SPD) hat dem Premier einen Kredit zugesagt.", "SPD", dict(kind="bracket")),
     ("Der Außenminister Jordaniens, Aiman al-Safadi, traf Kerry in Amman.", "traf",
      dict(verb="treffen", tense="past", roles={"Amman": "place"})),
     # -- a separable particle across a long middle field ---------------------------------------

@@ -156,7 +156,7 @@ def test_donor_by_role(text, expected):
     [
         # hopes, expectations, appeals and needs are no pledges
         "Das Flüchtlingshilfswerk rechnet mit Zusagen über fünf Milliarden Dollar.",
-        "Die Vereinten Nationen hatten auf Zusagen über acht Milliarden Dollar gehofft.",
+        "Die Hilfswerke hatten auf Zusagen von zwölf Milliarden Euro gehofft.",
         "Die Hilfsorganisationen fordern von den Gebern zusätzliche 2 Milliarden Euro.",
         "Die UN erhoffen sich Zusagen von sechs Milliarden Dollar.",
     ],
@@ -169,10 +169,10 @@ def test_hopes_are_no_pledges(text):
     "text, expected",
     [
         # money that comes together at a gathering is the gathering's
-        ("Bei der Geberkonferenz in Kuwait kamen mehr als drei Milliarden Dollar zusammen.", [("Geberkonferenz", 3e9, None)]),
+        ("Beim Gebertreffen in Oslo kamen rund 900 Millionen Euro zusammen.", [("Gebertreffen", 900e6, None)]),
         # a bracket inside the subject does not cut the clause
-        ("Kanzlerin Angela Merkel (CDU) hat dem irakischen Premier einen Kredit von 500 Millionen Euro zugesagt.",
-         [("DEU", 500e6, "IRQ")]),
+        ("Minister Hans Beispielmann (SPD) hat dem libanesischen Premier ein Darlehen von 80 Millionen Euro zugesagt.",
+         [("DEU", 80e6, "LBN")]),
     ],
 )
 def test_gatherings_and_brackets(text, expected):
@@ -183,10 +183,10 @@ def test_gatherings_and_brackets(text, expected):
     "text, expected",
     [
         # a giving verb in any form makes a commitment
-        ("Zusätzlich wird die Schweiz sieben Millionen Franken für die Friedensförderung einsetzen.", [("CHE", 7e6, None)]),
+        ("Außerdem wird Schweden 40 Millionen Kronen für die Minenräumung einsetzen.", [("SWE", 40e6, None)]),
         ("Der Einsatz der Bundeswehr kostet in diesem Jahr 30 Millionen Euro.", []),  # a cost
         # aid in kind, by its value
-        ("Österreich wird Hilfsgüter im Wert von 15 Millionen Euro zur Verfügung stellen.", [("AUT", 15e6, None)]),
+        ("Belgien stellt Zelte und Decken im Wert von 3 Millionen Euro zur Verfügung.", [("BEL", 3e6, None)]),
     ],
 )
 def test_giving_verbs_and_values(text, expected):
@@ -197,12 +197,12 @@ def test_giving_verbs_and_values(text, expected):
     "text, expected",
     [
         # a pronoun gives: the state the sentence before opened with
-        ("Die Schweiz hat an der Konferenz 74 Millionen Franken zugesagt. Außerdem will sie 7,5 Millionen Franken "
-         "zur Friedensförderung einsetzen.", [("CHE", 74e6, None), ("CHE", 7.5e6, None)]),
+        ("Norwegen hat bei dem Treffen 90 Millionen Kronen zugesagt. Zudem will es 20 Millionen Kronen "
+         "für Schulen einsetzen.", [("NOR", 90e6, None), ("NOR", 20e6, None)]),
         # a label before a colon is no subject
-        ("Besuch aus Bagdad: Bundesregierung sagt dem Irak eine halbe Milliarde Euro zu", [("DEU", 500e6, "IRQ")]),
+        ("Nach dem Gipfel: Bundesregierung sagt Jordanien 200 Millionen Euro zu", [("DEU", 200e6, "JOR")]),
         # "Bundes-" in a text an Austrian agency credits is Austrian
-        ("Die Bundesregierung hat dem Irak 1,25 Millionen Euro zugesagt.\n\nFoto: APA/Archiv", [("AUT", 1.25e6, "IRQ")]),
+        ("Die Bundesregierung hat dem Libanon 3 Millionen Euro zugesagt.\n\nFoto: APA/Archiv", [("AUT", 3e6, "LBN")]),
     ],
 )
 def test_pronouns_labels_and_home_agencies(text, expected):
@@ -210,25 +210,25 @@ def test_pronouns_labels_and_home_agencies(text, expected):
 
 
 def test_shares_of_a_pledge_and_targets():
-    text = ("Der Ministerrat hat zwei Millionen Euro für Syrien freigegeben. Eine Million Euro erhält das "
-            "Kinderhilfswerk UNICEF.\n\nFoto: APA")
-    assert pledge_roles(text) == [("AUT", 2e6, "SYR"), ("AUT", 1e6, None)]
+    text = ("Der Ministerrat hat fünf Millionen Euro für den Irak freigegeben. Zwei Millionen Euro erhält das "
+            "Welternährungsprogramm.\n\nFoto: APA")
+    assert pledge_roles(text) == [("AUT", 5e6, "IRQ"), ("AUT", 2e6, None)]
     # a target set beforehand is no pledge
-    assert pledges("Die Vereinten Nationen hatten sich Zusagen von 9 Milliarden Euro zum Ziel gesetzt.") == []
+    assert pledges("Das Hilfswerk hat sich Spenden von 40 Millionen Euro zum Ziel gesetzt.") == []
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
         # a group as the agent of a passive, in the dative
-        ("Der Bevölkerung waren von der internationalen Gemeinschaft 2,5 Milliarden Franken zugesichert worden.",
-         [("internationale Gemeinschaft", 2.5e9, None)]),
+        ("Den Flüchtlingen wurden von der internationalen Gemeinschaft 900 Millionen Euro zugesichert.",
+         [("internationale Gemeinschaft", 900e6, None)]),
         # a gathering as the subject
-        ("Die internationale Geberkonferenz für Syrien hat Zusagen in Höhe von 6,9 Milliarden Euro gebracht.",
-         [("Geberkonferenz", 6.9e9, None)]),
+        ("Die Geberkonferenz in Oslo hat Zusagen in Höhe von 1,1 Milliarden Dollar gebracht.",
+         [("Geberkonferenz", 1.1e9, None)]),
         # a pronoun: the state that was the subject of the clause before
-        ("Der Minister gab bekannt, dass sich die Schweiz mit 66 Millionen Franken beteiligen will. "
-         "Ausserdem will sie 7,5 Millionen Franken einsetzen.", [("CHE", 66e6, None), ("CHE", 7.5e6, None)]),
+        ("Die Sprecherin teilte mit, dass sich die Schweiz mit 12 Millionen Franken beteiligt. "
+         "Ausserdem will sie 3 Millionen Franken für Minenräumung einsetzen.", [("CHE", 12e6, None), ("CHE", 3e6, None)]),
         # a group named as what a state is, not who gives
         ("Auch Norwegen gehört zu den großen Gebern: Das Land kündigte zehn Milliarden Kronen an.", [("NOR", 10e9, None)]),
     ],

@@ -32,10 +32,10 @@ def troops(text: str) -> list[tuple]:
         # an additional ceiling is a change with no total
         ("Die USA schicken bis zu 200 zusätzliche Soldaten nach Syrien.", [("USA", "Soldaten", 200, None, "planned")]),
         # staying, and what is still there, are strengths
-        ("Nach dem Abzug sollen rund 200 US-Soldaten in Syrien die Stellung halten.",
-         [("USA", "Soldaten", None, 200, "planned")]),
-        ("Milizen fordern den Abzug der noch rund 2500 US-Soldaten aus dem Irak.",
-         [("USA", "Soldaten", None, 2500, "current")]),
+        ("Trotz des Truppenabzugs sollen etwa 300 britische Soldaten in Mali die Stellung halten.",
+         [("GBR", "Soldaten", None, 300, "planned")]),
+        ("Die Opposition verlangt den Abzug der noch etwa 900 französischen Soldaten aus Mali.",
+         [("FRA", "Soldaten", None, 900, "current")]),
         # sending, adding, withdrawing
         ("Italien will 450 Soldaten zum Schutz des Staudamms in den Irak schicken.",
          [("ITA", "Soldaten", 450, None, "announced")]),
@@ -173,16 +173,16 @@ def test_forces_serving_somewhere_are_a_deployment():
 
 
 def test_medical_figures_are_no_troops():
-    text = "Bei 16 weiteren Soldaten sei ein Schädel-Hirn-Trauma diagnostiziert worden, 31 der 50 Soldaten seien behandelt worden."
+    text = "Bei zwölf weiteren Soldaten seien Gehirnerschütterungen diagnostiziert worden, 20 Soldaten würden noch behandelt."
     assert coalition_nlp.extract(text).troop_commitments == []
 
 
 def test_a_figure_told_again_is_one_record():
-    text = ("Italien hat die Entsendung von 450 Soldaten in den Irak angekündigt. "
-            "Italien werde 450 Soldaten schicken, sagte der Regierungschef.")
-    assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("ITA", 450)]
+    text = ("Spanien hat die Entsendung von 120 Soldaten nach Mali angekündigt. "
+            "Spanien werde 120 Soldaten schicken, sagte die Ministerin.")
+    assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("ESP", 120)]
 
 
 def test_the_subject_sends_not_the_dateline():
-    text = "Wellington · Im Kampf gegen den IS will Australien 300 zusätzliche Soldaten in den Irak schicken."
-    assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("AUS", 300)]
+    text = "Ottawa · Zur Unterstützung der Mission will Dänemark 80 zusätzliche Soldaten nach Mali schicken."
+    assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("DNK", 80)]
