@@ -7,6 +7,7 @@ voice, subject (its text) and the roles of phrases (head word -> role).
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from coalition_nlp.components.clauses import analysis
 from coalition_nlp.pipeline import load_pipeline
@@ -193,7 +194,17 @@ def test_table_size():
 def test_analysis_is_computed_once_per_doc(nlp):
     doc = nlp("Die Minister trafen sich in Rom. Sie berieten über den Irak.")
     assert analysis(doc) is analysis(doc)
+    assert analysis(doc).at(7) is analysis(doc).at(9)
     assert [c.kind for c in analysis(doc).clauses] == ["main", "main"]
+
+
+def test_a_sentence_is_analysed_when_first_asked_about():
+    doc = spacy.blank("de")("Die Minister trafen sich in Rom. Sie berieten über den Irak.")
+    doc[0].is_sent_start, doc[7].is_sent_start = True, True
+    found = analysis(doc)
+    assert found.at(8).verb == "beraten"
+    assert found._sents[0] is None  # the first sentence was never asked about
+    assert [c.verb for c in found.clauses] == ["treffen", "beraten"]
 
 
 @pytest.mark.parametrize(

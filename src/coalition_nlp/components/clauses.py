@@ -9,6 +9,8 @@ appends). Word classes come from data: closed classes in ``clauses.json``, verb 
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,30 +24,56 @@ __all__ = ["Analysis", "Clause", "Phrase", "analysis", "clause_at", "clause_tens
 
 
 class Analysis:
-    """The clauses of a doc and, per token, the clause it stands in."""
+    """The clauses of a doc and, per token, the clause it stands in. A sentence is analysed
+    when a component first asks about it: most sentences hold nothing any component reads."""
 
     def __init__(self, doc: Doc):
-        self.clauses: list[Clause] = []
-        view = doc_view(doc)
-        quoted = quoted_tokens(doc)
-        for start, end in view.sent_bounds:
-            for clause in _segment(view, start, end):
-                clause.quoted = clause.start in quoted or clause.end - 1 in quoted
+        self.view = doc_view(doc)
+        self.quoted = quoted_tokens(doc)
+        self._sents: list[list[Clause] | None] = [None] * len(self.view.sent_bounds)
+        self._number: list[int] = [0] * len(doc)  # per token: its clause's place in its sentence
+
+    def sentence(self, n: int) -> list[Clause]:
+        """The clauses of sentence ``n``, in text order (brackets after the clause around them)."""
+        clauses = self._sents[n]
+        if clauses is None:
+            view = self.view
+            clauses = self._sents[n] = _segment(view, *view.sent_bounds[n])
+            for clause in clauses:
+                clause.quoted = clause.start in self.quoted or clause.end - 1 in self.quoted
                 _analyse(view, clause)
-                self.clauses.append(clause)
-        roles.inherit_subjects(self.clauses, view)
-        self.index = [0] * len(doc)
-        for n, clause in enumerate(self.clauses):
-            self.index[clause.start : clause.end] = [n] * (clause.end - clause.start)
+            roles.inherit_subjects(clauses, view)
+            for k, clause in enumerate(clauses):
+                self._number[clause.start : clause.end] = [k] * (clause.end - clause.start)
+        return clauses
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """All clauses of the doc, every sentence analysed."""
+        return [c for n in range(len(self._sents)) for c in self.sentence(n)]
+
+    def number(self, i: int) -> tuple[int, int]:
+        """Which clause token ``i`` stands in: (sentence, place in it), ordered as the text."""
+        n = self.view.sent_of[i]
+        self.sentence(n)
+        return n, self._number[i]
 
     def at(self, i: int) -> Clause:
-        return self.clauses[self.index[i]]
+        n, k = self.number(i)
+        return self.sentence(n)[k]
+
+    def before(self, clause: Clause, sentences: int) -> Iterator[Clause]:
+        """The clauses before ``clause``, nearest first, back to ``sentences`` sentences before its own."""
+        n, k = self.number(clause.start)
+        yield from reversed(self.sentence(n)[:k])
+        for m in range(n - 1, max(n - sentences, 0) - 1, -1):
+            yield from reversed(self.sentence(m))
 
 
 def analysis(doc: Doc) -> Analysis:
-    """The doc's analysis; computed on first use if the component did not run."""
+    """The doc's analysis (sentences analysed on demand), whether or not the component ran."""
     found = doc.user_data.get("coalition_clauses")
-    if found is None or len(found.index) != len(doc):
+    if found is None or len(found._number) != len(doc):
         found = doc.user_data["coalition_clauses"] = Analysis(doc)
     return found
 

@@ -93,9 +93,9 @@ _PLACE_NOUNS = frozenset(_CONTEXT["place_nouns"])
 _GENITIVE_ARTICLES = frozenset({"des", "der"})
 
 
-def clause_of(token) -> int:
+def clause_of(token) -> tuple[int, int]:
     """The number of the clause ``token`` stands in (components.clauses)."""
-    return analysis(token.doc).index[token.i]
+    return analysis(token.doc).number(token.i)
 
 
 def _mention_index(doc: Doc) -> dict[int, Span]:
@@ -244,5 +244,5 @@ def clause_text(tokens: Iterable) -> str:
         return ""
     doc = tokens[0].doc
     found, view = analysis(doc), doc_view(doc)
-    wanted = sorted({found.index[t.i] for t in tokens})
-    return " ".join(" ".join(view.texts[c.start : c.end]) for c in (found.clauses[n] for n in wanted))
+    wanted = sorted({found.number(t.i) for t in tokens})
+    return " ".join(" ".join(view.texts[c.start : c.end]) for c in (found.sentence(n)[k] for n, k in wanted))

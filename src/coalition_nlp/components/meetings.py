@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -191,6 +192,12 @@ def _meeting_noun_at(view, i: int) -> bool:
     low = view.lowers[i]
     if i > 0 and view.lowers[i - 1] in _IDIOMS.get(low, ()):
         return False
+    return _meeting_word(low)
+
+
+@lru_cache(maxsize=65536)
+def _meeting_word(low: str) -> bool:
+    """A meeting noun or a compound of one ("Außenministertreffen"); asked of every word."""
     if low in _NOUNS:
         return True
     for head in _HEADS:

@@ -208,11 +208,7 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
 
 def _subject_before(doc, clause) -> tuple[str, None] | None:
     """The state in the subject of the nearest clause before, in this sentence or the two before."""
-    found, sent_of = analysis(doc), doc_view(doc).sent_of
-    first = sent_of[clause.start]
-    for before in reversed(found.clauses[: found.clauses.index(clause)]):
-        if sent_of[before.start] < first - 2:
-            break
+    for before in analysis(doc).before(clause, sentences=2):
         iso = clause_subject_state(doc, before)
         if iso:
             return iso, None
