@@ -108,3 +108,30 @@ def test_resolve_never_raises_on_odd_match():
 ))
 def test_never_raises_and_offsets_inside(text):
     _check_offsets(text, find_dates(text))
+
+
+# The patterns are tried only at the word starts before each key word; that must find exactly
+# what trying them at every character finds.
+_DATE_WORDS = ["am", "in der Nacht zum", "bis spätestens", "Montag", "Dienstag,", "den", "12.", "3.", "-", "bis",
+               "März", "Sept.", "2015", "15.03.2016", "2016-03-15", "gestern", "vor", "drei", "Wochen", "nächsten",
+               "Woche", "Herbst", "Ende", "Anfang", "Mitte", "kommenden", "Die", "Minister", "trafen", "sich",
+               ",", ".", "\n", "   ", "\t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DATE_WORDS), st.text(max_size=3)), max_size=40),
+       st.lists(st.sampled_from(["", " ", "  ", "\n", " " * 300]), min_size=40, max_size=40))
+def test_trying_patterns_at_key_words_finds_what_a_full_scan_finds(words, gaps):
+    from hypothesis import assume
+
+    from coalition_nlp.parse.dates import _FOLD_EXCEPTIONS, _PATTERNS, _scan
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    assume(not _FOLD_EXCEPTIONS.search(text))  # find_dates scans those texts in full
+    for kind, pattern in _PATTERNS.items():
+        assert [m.span() for m in _scan(kind, text, text.lower())] == [m.span() for m in pattern.finditer(text)], kind
+
+
+def test_a_date_far_behind_white_space_is_still_found():
+    text = "am" + " " * 500 + "Montag, den 12." + "\n" * 300 + "März 2015"
+    assert [d.text for d in find_dates(text)] == [text]

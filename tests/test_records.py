@@ -60,3 +60,16 @@ def test_print_gives_a_short_summary():
     assert any(ln.startswith("  troops   DEU Soldaten change=None total=120 -> IRQ") for ln in lines)
     assert any(ln.startswith("  pledge   DEU 40 Mio EUR for Flüchtlinge") for ln in lines)
     assert len(lines) <= 8 and max(map(len, lines)) <= 100
+
+
+def test_every_record_of_the_development_articles_validates():
+    """Spans and actors are built without validation on the hot path; here they are checked."""
+    from pathlib import Path
+
+    from coalition_nlp.api import extract_many
+
+    results = list(extract_many(sorted((Path(__file__).parents[1] / "data" / "articles").glob("*.txt"))))
+    assert len(results) == 11
+    for result in results:
+        back = ArticleExtraction.model_validate(result.model_dump())
+        assert back == result and all(s.text for a in back.actors for s in a.mentions)

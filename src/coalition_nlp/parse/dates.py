@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from coalition_nlp.lexicon import load_json
 from coalition_nlp.parse.numbers import parse_number_word
@@ -64,16 +65,22 @@ _PATTERNS: dict[str, re.Pattern] = {
         rf"|(?P<this>{_alt(_D['this_week'], '')}))\s+{_alt(_D['week_nouns'], '')}{_E}"
     ),
 }
-# A pattern whose key word is not in the text cannot match: a substring test skips its scan.
-_KEY_WORDS = {
+# Every match of a kind holds one of its key words (or shapes), and begins at most a few words
+# before it: the patterns are tried only at those word starts, not at every character.
+_KEY_WORDS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted({max(w.lower().split(), key=len) for w in words}))
     for kind, words in (
         ("day", _MONTHS), ("month", _MONTHS), ("weekday", _WEEKDAYS), ("deictic", _DEICTIC),
         ("relative", _UNITS), ("week", _D["week_nouns"]),
     )
 }
-_KEY_SHAPES = {"numeric": re.compile(r"\d[.-]\d")}
-# Letters that case-insensitive regexes pair with i, s or k but str.lower() does not map to them.
+_KEY_SHAPES = {"numeric": re.compile(r"\d[.-]\d"), "year": re.compile(r"\d{4}")}
+# Words a match can have before its key: a preposition of up to four words, a modifier, a
+# weekday, "den" and a day range ("am Montag, den 12. bis 14. März": six); twice that.
+_WORDS_BEFORE_KEY = 16
+_WORD_START = re.compile(r"(?<!\w)\w")
+# Letters that case-insensitive regexes pair with i, s or k but whose key words would not show:
+# texts with them are scanned at every position.
 _FOLD_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u212a]")
 _NOUN_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ]")
 _PUBLISHED = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -159,9 +166,11 @@ def find_dates(text: str) -> list[DateMatch]:
     """Date expressions in ``text``; where two overlap the longer one wins."""
     if not isinstance(text, str):
         return []
-    kinds = _possible_kinds(text)
+    folds = _FOLD_EXCEPTIONS.search(text)
+    low = text.lower()
     hits = [
-        d for kind, pattern in _PATTERNS.items() if kind in kinds for m in pattern.finditer(text)
+        d for kind, pattern in _PATTERNS.items()
+        for m in (pattern.finditer(text) if folds else _scan(kind, text, low))
         if (d := _build(kind, m, text)) is not None
     ]
     hits.sort(key=lambda d: (d.start, -(d.end - d.start)))
@@ -173,15 +182,46 @@ def find_dates(text: str) -> list[DateMatch]:
     return out
 
 
-def _possible_kinds(text: str) -> set[str]:
-    """The pattern kinds whose key word or shape occurs in ``text``."""
-    if _FOLD_EXCEPTIONS.search(text):
-        return set(_PATTERNS)
-    low = text.lower()
-    kinds = {kind for kind in _PATTERNS if kind not in _KEY_WORDS and kind not in _KEY_SHAPES}
-    kinds.update(kind for kind, words in _KEY_WORDS.items() if any(w in low for w in words))
-    kinds.update(kind for kind, shape in _KEY_SHAPES.items() if shape.search(text))
-    return kinds
+def _scan(kind: str, text: str, low: str) -> Iterator[re.Match]:
+    """What ``_PATTERNS[kind].finditer(text)`` finds, trying the pattern only at the word
+    starts just before each key word (tests compare the two)."""
+    pattern, end = _PATTERNS[kind], 0
+    starts = _candidate_starts(kind, text, low)
+    if starts is None:  # words too far apart to bound where a match begins
+        yield from pattern.finditer(text)
+        return
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
+
+
+def _candidate_starts(kind: str, text: str, low: str) -> list[int] | None:
+    starts: set[int] = set()
+    for key in _key_positions(kind, text, low):
+        for reach in (128, 2048):  # wider where white space runs long
+            lo = max(key - reach, 0)
+            found = [m.start() for m in _WORD_START.finditer(text, lo, key + 1)]
+            if len(found) > _WORDS_BEFORE_KEY or lo == 0:
+                break
+        else:
+            return None
+        starts.update(found[-_WORDS_BEFORE_KEY - 1 :])
+    return sorted(starts)
+
+
+def _key_positions(kind: str, text: str, low: str) -> list[int]:
+    """Where the kind's key words occur (substring search on the lower-cased text, which keeps
+    offsets where no fold exception occurs), or its key shape."""
+    if kind in _KEY_SHAPES:
+        return [m.start() for m in _KEY_SHAPES[kind].finditer(text)]
+    found = []
+    for word in _KEY_WORDS[kind]:
+        i = low.find(word)
+        while i >= 0:
+            found.append(i)
+            i = low.find(word, i + 1)
+    return found
 
 
 def _parse_published(published: str | None) -> tuple[int | None, int | None, dt.date | None]:
