@@ -164,6 +164,15 @@ ROWS = [
      dict(roles={"Petersberg": "place", "Bonn": "place"})),
     ("Die Ausbilder sind im Norden des Irak stationiert.", "sind", dict(roles={"Norden": "place"})),
     ("Die Ausbilder gehen ins Land.", "gehen", dict(roles={"Land": "direction"})),
+    # -- a count before an adjective and its noun: the adjective is no verb --------------------
+    ("300 belgische Soldaten bilden in Bagdad Polizisten aus.", "bilden",
+     dict(verb="ausbilden", tense="present", subject="300 belgische Soldaten", roles={"Bagdad": "place"})),
+    ("Im Süden schulen 120 niederländische Ausbilder kurdische Einheiten.", "schulen",
+     dict(verb="schulen", tense="present", subject="120")),
+    ("2016 schickte Norwegen 60 Ausbilder.", "schickte", dict(verb="schicken", tense="past", subject="Norwegen")),
+    # -- a piece after a comma that only closes the clause before ------------------------------
+    ("Vom Golfstaat werden 80 Millionen Dollar für Schulen, Kliniken und Straßen bereitgestellt.", "werden",
+     dict(verb="bereitstellen", tense="present", passive=True, roles={"Golfstaat": "agent"})),
 ]
 
 

@@ -167,6 +167,29 @@ def test_a_states_forces_as_a_whole_are_no_deployment(text):
     assert coalition_nlp.extract(text).troop_commitments == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bis zum Frühjahr sollen 3000 Peschmerga-Soldaten mit Gewehren ausgerüstet werden.",
+        "Die Niederlande haben bisher 2000 irakische Soldaten ausgebildet.",
+        "Spanien bildet in Bagdad 900 irakische Soldaten aus.",
+    ],
+)
+def test_soldiers_others_train_or_equip_are_no_deployment(text):
+    assert coalition_nlp.extract(text).troop_commitments == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In Erbil bilden 130 norwegische Soldaten kurdische Kämpfer aus.", [("NOR", 130)]),
+        ("Zusammen mit 200 spanischen Soldaten bilden sie irakische Rekruten aus.", [("ESP", 200)]),
+    ],
+)
+def test_soldiers_who_train_others_are_a_deployment(text, expected):
+    assert [(t.country, t.total or t.change) for t in coalition_nlp.extract(text).troop_commitments] == expected
+
+
 def test_forces_serving_somewhere_are_a_deployment():
     found = coalition_nlp.extract("Die Bundeswehr verfügt im Irak über rund 150 Soldaten.").troop_commitments
     assert [(t.country, t.total) for t in found] == [("DEU", 150)]

@@ -47,7 +47,7 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
     while first < c.finite and (texts[first] in cw.BREAKS or lowers[first] in cw.COORDINATORS):
         first += 1
     if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS:
-        if texts[first][:1].isupper() or lowers[first] in cw.NOMINATIVE or lowers[first] in cw.PRONOUNS:
+        if texts[first][:1].isupper() or cw.is_count(lowers[first]) or lowers[first] in cw.NOMINATIVE or lowers[first] in cw.PRONOUNS:
             return first, c.finite
     search = range(c.finite + 1, c.end) if c.kind == "main" else range(first + 1, c.finite)
     for k in search:
@@ -55,7 +55,7 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
             continue
         if lowers[k] in cw.PRONOUNS:
             return k, k + 1
-        if lowers[k] in cw.NOMINATIVE or texts[k][:1].isupper():
+        if lowers[k] in cw.NOMINATIVE or texts[k][:1].isupper() or cw.is_count(lowers[k]):
             end = k + 1
             while end < c.end and end not in in_phrase and texts[end] not in cw.BREAKS and not cw.is_verbal(view, end) and (
                 texts[end][:1].isupper() or texts[end - 1][:1].islower()

@@ -79,10 +79,22 @@ def verb_kinds(view) -> list[str | None]:
     if kinds is None:
         kinds = view.verb_kinds = [
             None if not text[:1].islower() or before in DETERMINERS  # "der deutschen Kanzlerin": an adjective
+            or attributive(view, k)
             else "aux" if low in AUXILIARIES else (found[1] if (found := verb_of(low)) else None)
-            for text, low, before in zip(view.texts, view.lowers, ["", *view.lowers])
+            for k, (text, low, before) in enumerate(zip(view.texts, view.lowers, ["", *view.lowers]))
         ]
     return kinds
+
+
+def is_count(word: str) -> bool:
+    """A number that counts, not a year ("2015 schickte Frankreich ...")."""
+    digits = word.replace(".", "")
+    return digits.isdigit() and not (len(digits) == 4 and digits[:2] in ("19", "20") and "." not in word)
+
+
+def attributive(view, k: int) -> bool:
+    """A lower-case word between a count and a noun is an adjective: "500 deutsche Soldaten"."""
+    return 0 < k < len(view.texts) - 1 and is_count(view.lowers[k - 1]) and view.texts[k + 1][:1].isupper()
 
 
 def is_verbal(view, i: int) -> bool:

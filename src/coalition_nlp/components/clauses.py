@@ -122,7 +122,10 @@ def _segment(view, start: int, end: int) -> list[Clause]:
         kind = kind or _kind(view, s, e)
         inside = [(b.start, b.end) for b in nested]
         own = [k for k in range(s, e) if not any(a <= k < b for a, b in inside)]
-        joins = kind == "main" and clauses and not any(cw.is_verbal(view, k) for k in own)
+        joins = kind == "main" and clauses and (
+            not any(cw.is_verbal(view, k) for k in own)
+            or _closes(view, clauses[-1], own)  # "werden ... für Straßen, Brücken und Leitungen bereitgestellt"
+        )
         host = clauses[-1] if joins else None
         if host is not None:
             host.gaps.append((s, e))
@@ -138,6 +141,19 @@ def _segment(view, start: int, end: int) -> list[Clause]:
         if host is not None:
             host.brackets.append((bracket.start, bracket.end))
     return clauses + nested
+
+
+def _closes(view, host: Clause, own: list[int]) -> bool:
+    """A piece that ends in a participle or infinitive, with no finite verb, closes the main
+    clause before when that clause has an auxiliary or modal waiting for it."""
+    kinds = cw.verb_kinds(view)
+    words = [k for k in own if view.texts[k].isalpha()]
+    return (
+        host.kind == "main" and len(words) > 1 and kinds[words[0]] is None and kinds[words[-1]] in ("part", "inf")
+        and not any(cw.is_finite(view, k) for k in own)
+        and any(kinds[k] == "aux" for k in range(host.start, host.end))
+        and not any(kinds[k] in ("part", "inf") for k in range(host.start, host.end))
+    )
 
 
 def _kind(view, start: int, end: int) -> str:
@@ -173,7 +189,7 @@ def _analyse(view, c: Clause) -> None:
     elif plural and c.kind in ("main", "sub", "relative"):
         # "Die Minister beraten", "..., dass sie sich treffen": the plural present is the infinitive
         c.finite = plural[-1] if c.kind != "main" else plural[0]
-    c.tense = clause_tense(words)
+    c.tense = clause_tense([lowers[k] for k in own if not cw.attributive(view, k)])
     c.negated = not cw.NEGATIONS.isdisjoint(words)
     kinds = [cw.AUXILIARIES.get(w) or (found[1] if (found := cw.verb_of(w)) else None) for w in words]
     bracket = _right_bracket(view, c, own)

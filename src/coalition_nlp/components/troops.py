@@ -51,6 +51,7 @@ _STRENGTH = frozenset(_DATA["strength_prepositions"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
 _STILL = frozenset(_DATA["still"])
+_EQUIPPED = frozenset(_DATA["equipped_verbs"])
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
@@ -168,7 +169,8 @@ class Troops:
                     continue
                 noun = earlier[-1]
                 personnel = personnel_noun(noun.text)
-            if _casualty_context(num) or _armed_forces(clause_at(doc, num.start)):
+            clause = clause_at(doc, num.start)
+            if _casualty_context(num) or _armed_forces(clause) or _equipped(clause, num.start):
                 continue
             if after is None and capped:
                 by_noun[-num.start - 1] = _Commitment(noun, personnel, [num], cap=True)
@@ -275,6 +277,17 @@ def _once(records: list[Span]) -> list[Span]:
 def _armed_forces(clause) -> bool:
     """"Die Türkei verfügt über 350.000 Soldaten": a state's forces as a whole, serving nowhere in particular."""
     return clause.verb in _ARMED_FORCES and not any(p.role in ("place", "direction") for p in clause.phrases)
+
+
+def _equipped(clause, i: int) -> bool:
+    """Soldiers that others train or equip: the subject of such a verb's passive, or a noun
+    phrase after its active verb that is neither its subject nor in a prepositional phrase."""
+    if clause.verb not in _EQUIPPED or clause.finite is None:
+        return False
+    role = clause.role_at(i)
+    if clause.passive:
+        return role in (None, "subject", "agent")  # "ein Verband von 4000 Soldaten": no agent
+    return role is None and i > clause.finite
 
 
 def _moves(token: Token) -> bool:
