@@ -241,8 +241,12 @@ def test_names_next_to_look_alikes(nlp, text, expected):
         ("Nach dem Treffen sagte Barack Obama, der Kampf werde dauern.", "2015-03-01", ("Barack Obama", "USA")),
         ("Baschar al-Assad lehnte den Vorschlag ab.", None, ("Baschar al-Assad", "SYR")),
         ("Das sagte David Cameron am Rande des Gipfels.", "2016-02-01", ("David Cameron", "GBR")),
+        # who held a state's office before or after the article's date is still of that state
+        ("Schon als Vizepräsident hatte Joe Biden davor gewarnt.", "2019-05-01", ("Joe Biden", "USA")),
+        ("Zuvor hatte David Cameron ein Referendum angekündigt.", "2019-05-01", ("David Cameron", "GBR")),
         # an international official acts for no state, whatever the context says
         ("Bei seinem Besuch in Berlin sagte Ban Ki Moon, die Lage sei ernst.", "2014-06-01", ("Ban Ki Moon", None)),
+        ("Ban Ki Moon lobte die Gespräche.", "2019-05-01", ("Ban Ki Moon", None)),
         # a name the table does not know keeps what the context gives
         ("Der deutsche Außenminister Hans Beispielmann sagte, man helfe.", "2015-03-01", ("Hans Beispielmann", "DEU")),
     ],

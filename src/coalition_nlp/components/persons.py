@@ -658,8 +658,11 @@ def _parliament_state(texts: list[str], person: _Person) -> str | None:
 def _holder_state(name: str, published: str | None) -> str | None:
     """The state a person held office for at the article's date (any date if undated), by
     the office-holder table: its ISO code, "" for an international official, None if the
-    table does not know the name or its terms disagree."""
+    table does not know the name or its terms disagree. A person named in full who held a
+    state's office before or after that date is still of that state ("Ex-Präsident ...")."""
     terms = office_holder(name, published, surname=" " not in name)
+    if not terms and " " in name and published:
+        terms = [t for t in office_holder(name) if t.iso3]
     states = {t.iso3 or "" for t in terms}
     return states.pop() if len(states) == 1 else None
 
