@@ -63,6 +63,10 @@ def pledges(text: str) -> list[tuple]:
         ("Die Weltbank sagte dem Libanon 100 Millionen Dollar zu.", [("Weltbank", 100e6, "USD", False)]),
         ("Die Europäische Union stellt nach Angaben der Kommission 1,1 Milliarden Euro bereit.",
          [("EU", 1.1e9, "EUR", False)]),
+        # a contribution names a pledge
+        ("Der Beitrag Japans beläuft sich auf 300 Millionen Dollar.", [("JPN", 300e6, "USD", False)]),
+        ("Zum norwegischen Beitrag von 90 Millionen Euro sagte Ministerpräsidentin Erna Solberg, mehr sei möglich.",
+         [("NOR", 90e6, "EUR", False)]),
     ],
 )
 def test_pledges(text, expected):
@@ -115,6 +119,7 @@ def test_bare_dollar_keeps_the_currency_named_before():
         "Das IKRK hat seinen Spendenaufruf für Syrien auf 185 Millionen Franken erhöht.",  # an appeal is a need
         "Die Wirtschaftsleistung des Irak lag bei 170 Milliarden Dollar.",  # an economic figure
         "Geberkonferenz: 3,8 Milliarden Dollar für syrische Flüchtlinge",  # a headline without a commitment
+        "Der niederländische Beitrag zum Einsatz kostet 90 Millionen Euro im Jahr.",  # a contribution's cost
     ],
 )
 def test_not_pledges(text):
