@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from coalition_nlp.components.clauses import analysis
+from coalition_nlp.syntax.analysis import analysis
 from coalition_nlp.pipeline import load_pipeline
 
 

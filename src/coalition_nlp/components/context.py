@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
-from .clauses import analysis
+from ..syntax.analysis import analysis
 from .view import doc_view
 
 
@@ -94,7 +94,7 @@ _GENITIVE_ARTICLES = frozenset({"des", "der"})
 
 
 def clause_of(token) -> tuple[int, int]:
-    """The number of the clause ``token`` stands in (components.clauses)."""
+    """The number of the clause ``token`` stands in (syntax.analysis)."""
     return analysis(token.doc).number(token.i)
 
 

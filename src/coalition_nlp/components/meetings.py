@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
-from .clauses import clause_at
+from ..syntax.analysis import clause_at
 from .context import actor_mentions, actors_in, group_in, previous_sentences
 from .view import doc_view, quoted_tokens
 

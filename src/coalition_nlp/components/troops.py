@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json
+from ..syntax.analysis import clause_at
 from .view import doc_view
-from .clauses import clause_at
 from .context import (
     WordSet,
     clause_subject_state,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import clause_words as cw
-from .clause_models import Clause, Phrase
+from . import words as cw
+from .models import Clause, Phrase
 
 def phrases(view, c: Clause) -> list[Phrase]:
     out = []
