@@ -20,6 +20,8 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..parse.dates import resolve_date
 from ..syntax.analysis import clause_at
+from ..syntax.models import Clause
+from ..syntax.words import ANNOUNCE, TIME_WORDS
 from .context import actor_mentions, actors_in, group_in, previous_sentences
 from .view import doc_view, quoted_tokens
 
@@ -67,14 +69,12 @@ _BLOCKERS = frozenset(_M["blockers"])
 # One search over a sentence's lower-case words joined by NUL, which no word contains.
 _BLOCKER_PARTS = re.compile("|".join(map(re.escape, _M["blocker_parts"])))
 _PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
-_ANNOUNCE = frozenset(_TENSE["future_over_past"])
 _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
 _AFTER = frozenset(_M["after_prepositions"])
 _CONDITIONAL = frozenset(_M["conditional"])
 _PAST_WORDS = frozenset(_TENSE["past"])
-_CALENDAR = frozenset(w.lower() for w in [*_DATE_WORDS["weekdays"], *_DATE_WORDS["months"]])  # "im Mai" is no place
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
 _PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
 _NOT_PLACES = frozenset(_M["not_places"])
@@ -168,16 +168,6 @@ class Candidate:
 # -- tokens and clauses -------------------------------------------------------
 
 
-def _clause(tok: Token) -> Span:
-    """The clause ``tok`` stands in, as the clause analysis has it."""
-    clause = clause_at(tok.doc, tok.i)
-    return tok.doc[clause.start : clause.end]
-
-
-def _clause_words(clause: Span) -> list[str]:
-    return doc_view(clause.doc).lowers[clause.start : clause.end]
-
-
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
@@ -220,11 +210,11 @@ def _known_place(name: str, doc: Doc) -> bool:
     return name == doc._.place or get_lexicon().is_city(name)
 
 
-def _city_in(clause: Span) -> bool:
+def _city_in(doc: Doc, clause: Clause) -> bool:
     """A known city after a place preposition: "Die Minister beraten in Wien"."""
-    view = doc_view(clause.doc)
+    view = doc_view(doc)
     return any(
-        view.lowers[k] in _PLACE_PREPS and _known_place(view.texts[k + 1], clause.doc)
+        view.lowers[k] in _PLACE_PREPS and _known_place(view.texts[k + 1], doc)
         for k in range(clause.start, clause.end - 1)
     )
 
@@ -240,13 +230,13 @@ def _city_of_adjective(word: str, doc: Doc) -> str | None:
     return None
 
 
-def _named_for_city(clause: Span) -> str | None:
+def _named_for_city(doc: Doc, clause: Clause) -> str | None:
     """The city a meeting in the clause is named for: "am Rande der Münchner
     Sicherheitskonferenz" is in München."""
-    view = doc_view(clause.doc)
+    view = doc_view(doc)
     for k in range(clause.start, clause.end - 1):
         if view.texts[k][:1].isupper() and _meeting_noun_at(view, k + 1):
-            city = _city_of_adjective(view.texts[k], clause.doc)
+            city = _city_of_adjective(view.texts[k], doc)
             if city:
                 return city
     return None
@@ -303,9 +293,9 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
         if not is_noun and low not in _TRIGGER_WORDS:
             continue
         tok = doc[i]
-        clause = _clause(tok)
+        clause = clause_at(doc, i)
         later = set(lowers[i + 1 : clause.end])
-        words = set(_clause_words(clause))
+        words = set(lowers[clause.start : clause.end])
         if is_noun:
             trigger = Trigger(tok, "noun")
             _noun_phrase(trigger)
@@ -314,7 +304,7 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
             low in _VERBS
             or _SEPARABLE.get(low) in later
             or (low in _REFLEXIVE and "sich" in words)
-            or (low in _DELIBERATE and (words & _DELIBERATE_CUES or _city_in(clause)))
+            or (low in _DELIBERATE and (words & _DELIBERATE_CUES or _city_in(doc, clause)))
             or (low in _PERSON_OBJECT and _person_met(doc, lowers, clause))
             or (low in _TALK_WITH and _WITH in lowers[sent.start : sent.end] and _partner_with(doc, lowers, sent))
         ):
@@ -332,9 +322,9 @@ def _triggers(sent: Span, quoted: set[int]) -> list[Trigger]:
     return found
 
 
-def _both(sent: Span, trigger: Trigger, clause: Span) -> list:
+def _both(sent: Span, trigger: Trigger, clause: Clause) -> list:
     """"Ein persönliches Treffen der beiden": the persons of the sentence before."""
-    if _BOTH.isdisjoint(_clause_words(clause)):
+    if _BOTH.isdisjoint(doc_view(sent.doc).lowers[clause.start : clause.end]):
         return []
     return [p for prev in previous_sentences(sent, 1) for p in actors_in(prev, ext.PERSON)]
 
@@ -348,7 +338,7 @@ def _partner_with(doc: Doc, lowers: list[str], sent: Span) -> bool:
     )
 
 
-def _person_met(doc: Doc, lowers: list[str], clause: Span) -> bool:
+def _person_met(doc: Doc, lowers: list[str], clause: Clause) -> bool:
     """Someone met, not someone who "traf" (scored, hit): two persons in the clause, or one
     as an accusative object ("den irakischen Regierungschef Haider al-Abadi")."""
     persons = [p for p in actor_mentions(doc, ext.PERSON) if clause.start <= p.start and p.end <= clause.end]
@@ -366,22 +356,23 @@ def _person_between(doc: Doc, start: int, end: int) -> bool:
 
 def _status(trigger: Trigger, dates: list[Span]) -> str:
     """Planned for future or planning words in the meeting's clause, held otherwise."""
-    clause = _clause(trigger.token)
-    clause_words = _clause_words(clause)
+    doc = trigger.token.doc
+    clause = clause_at(doc, trigger.token.i)
+    clause_words = doc_view(doc).lowers[clause.start : clause.end]
     words = set(clause_words)
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
     if words & _PLANNED or (trigger.preposition in _BEFORE_PREPS and not trigger.definite):
         return "planned"  # "Vor einem Treffen in Rom warnte er": what the warning comes before lies ahead
-    if not trigger.definite and trigger.preposition not in _PREPOSITIONS and any(w in _ANNOUNCE for w in clause_words):
+    if not trigger.definite and trigger.preposition not in _PREPOSITIONS and any(w in ANNOUNCE for w in clause_words):
         # "kündigte ein Treffen an", "hat ein Treffen angekündigt" -- not "hatte die Summe
         # bei einem Treffen angekündigt", where the meeting is where it was said
         return "planned"
-    if _infinitive_of_intent(clause, clause_words):
+    if _infinitive_of_intent(doc, clause, clause_words):
         return "planned"
     if words & _CONDITIONAL and not words & _PAST_WORDS:
         return "planned"
-    present = clause_at(clause.doc, clause.start).tense == "present"
+    present = clause.tense == "present"
     for span in dates:
         if span.start >= clause.start and span.end <= clause.end:
             match = span._.date
@@ -411,13 +402,13 @@ def _ahead(match, published: str | None) -> bool:
 def _held_stated(trigger: Trigger) -> bool:
     """Whether the clause says the meeting took place: a past tense, "nach dem Treffen",
     "stattgefunden" -- not a present tense that only describes it."""
-    clause = _clause(trigger.token)
-    words = _clause_words(clause)
-    tense = clause_at(clause.doc, clause.start).tense
-    return trigger.preposition in _AFTER or not _HELD.isdisjoint(words) or tense == "past"
+    doc = trigger.token.doc
+    clause = clause_at(doc, trigger.token.i)
+    words = doc_view(doc).lowers[clause.start : clause.end]
+    return trigger.preposition in _AFTER or not _HELD.isdisjoint(words) or clause.tense == "past"
 
 
-def _infinitive_of_intent(clause: Span, clause_words: list[str]) -> bool:
+def _infinitive_of_intent(doc: Doc, clause: Clause, clause_words: list[str]) -> bool:
     """"Die Kanzlerin kündigte an, das Thema beim EU-Gipfel ... aufzugreifen": a zu-infinitive
     after an announcement or intention speaks of the future."""
     infinitive = any(_ZU_INFINITIVE.match(w) for w in clause_words) or any(
@@ -425,9 +416,9 @@ def _infinitive_of_intent(clause: Span, clause_words: list[str]) -> bool:
     )
     if not infinitive:
         return False
-    lowers = doc_view(clause.doc).lowers
-    before = lowers[clause.sent.start : clause.start]
-    return any(w in _ANNOUNCE or w in _PLANNED for w in before)
+    view = doc_view(doc)
+    before = view.lowers[view.sent_start(clause.start) : clause.start]
+    return any(w in ANNOUNCE or w in _PLANNED for w in before)
 
 
 def _place_at(doc: Doc, i: int, end: int, actors: list[Span], declared: bool = False) -> str | None:
@@ -439,7 +430,8 @@ def _place_at(doc: Doc, i: int, end: int, actors: list[Span], declared: bool = F
         tok = doc[i]
         if not (_capitalised(tok) and tok.is_alpha or "-" in tok.text and _capitalised(tok)):
             break
-        if tok.text in _NOT_PLACES or tok.lower_ in _CALENDAR or tok.lower_.endswith(_NOUN_ENDINGS) or _is_meeting_noun(tok):
+        # "im Mai" is no place
+        if tok.text in _NOT_PLACES or tok.lower_ in TIME_WORDS or tok.lower_.endswith(_NOUN_ENDINGS) or _is_meeting_noun(tok):
             break
         if any(a.start <= i < a.end and a.label_ in (ext.PERSON, ext.ORG) for a in actors):
             break
@@ -506,7 +498,7 @@ def _place_start(doc: Doc, i: int, end: int) -> tuple[int, bool]:
     return i, False
 
 
-def _nearest(items: list[tuple[int, object]], anchor: Token, prefer: Span | None = None):
+def _nearest(items: list[tuple[int, object]], anchor: Token, prefer: Clause | None = None):
     """The item nearest to ``anchor``, those inside ``prefer`` first."""
     if not items:
         return None
@@ -571,7 +563,7 @@ def _abbreviation_after(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def _size(sent: Span, prefer: Span) -> dict | None:
+def _size(sent: Span, prefer: Clause) -> dict | None:
     """The headcount: a number before a counted noun ("rund 40 Außen- und Verteidigungsministern")."""
     doc = sent.doc
     found = []
@@ -605,7 +597,7 @@ def _unit(word: str) -> str | None:
 
 def _date(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[str | None, str | None]:
     doc = sent.doc
-    clause = _clause(trigger.token)
+    clause = clause_at(doc, trigger.token.i)
     spans = [
         s for s in doc.spans.get(ext.DATES, [])
         if sent.start <= s.start and s.end <= sent.end and s._.date.kind in _DATE_KINDS
@@ -613,9 +605,8 @@ def _date(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[str
     ]
     if not creates:
         spans = [s for s in spans if clause.start <= s.start < clause.end]
-    own = clause_at(doc, trigger.token.i)
     # a date in another subordinate clause dates something else: "..., auch wenn die USA im Oktober ..."
-    spans = [s for s in spans if (c := clause_at(doc, s.start)) is own or c.kind not in ("sub", "relative")]
+    spans = [s for s in spans if (c := clause_at(doc, s.start)) is clause or c.kind not in ("sub", "relative")]
     chosen = _nearest([(s.start, s) for s in spans], trigger.token, clause)
     if chosen is None:
         return None, None
@@ -714,12 +705,12 @@ def _states(sent: Span) -> list[str]:
 def _candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
     status = _status(trigger, dates)
     venue, venue_tokens = _venue(sent)
-    clause = _clause(trigger.token)
+    clause = clause_at(sent.doc, trigger.token.i)
     places = _places(sent, venue_tokens)
     if not trigger.creates:
         places = [p for p in places if clause.start <= p[0] < clause.end]
-    location = trigger.city or _nearest(places, trigger.token, clause) or _named_for_city(clause)
-    there = location is None and any(w in _PLACE_ANAPHORS for w in _clause_words(clause))
+    location = trigger.city or _nearest(places, trigger.token, clause) or _named_for_city(sent.doc, clause)
+    there = location is None and any(w in _PLACE_ANAPHORS for w in doc_view(sent.doc).lowers[clause.start : clause.end])
     if there:
         # "Am Abend wurde er in Ankara erwartet. Dort will er ...": the place named just before
         earlier = [p for prev in previous_sentences(sent, 1) if _same_paragraph(prev, sent) for p in _places(prev, range(0))]
