@@ -212,11 +212,8 @@ def _known_place(name: str, doc: Doc) -> bool:
 
 def _city_in(doc: Doc, clause: Clause) -> bool:
     """A known city after a place preposition: "Die Minister beraten in Wien"."""
-    view = doc_view(doc)
-    return any(
-        view.lowers[k] in _PLACE_PREPS and _known_place(view.texts[k + 1], doc)
-        for k in range(clause.start, clause.end - 1)
-    )
+    texts = doc_view(doc).texts
+    return any(p.start == p.prep + 1 and _known_place(texts[p.start], doc) for p in clause.phrases_of("place"))
 
 
 def _city_of_adjective(word: str, doc: Doc) -> str | None:
