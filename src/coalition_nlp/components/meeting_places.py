@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
+from ..syntax.analysis import clause_at
 from ..syntax.models import Clause
 from ..syntax.words import TIME_WORDS
 from .context import actors_in
@@ -32,7 +33,6 @@ SIDELINES = tuple(_M["sidelines"])
 GENITIVE_ARTICLES = frozenset(_M["genitive_articles"])
 _CLAUSE_BREAKS = frozenset(_M["clause_breaks"])
 _MAX_PLACE_TOKENS = 3
-_ABBREVIATION_REACH = 8  # tokens from a venue noun to "(Eucom)"
 
 
 def _known_place(name: str, doc: Doc) -> bool:
@@ -205,8 +205,9 @@ def venue_in(sent: Span) -> tuple[str | None, range]:
 
 
 def _abbreviation_after(doc: Doc, start: int, end: int) -> Token | None:
-    """"(Eucom)" closing the genitive phrase after a venue noun."""
-    for j in range(start, min(end - 2, start + _ABBREVIATION_REACH)):
+    """"(Eucom)" closing the genitive phrase after a venue noun, before the clause ends or
+    breaks."""
+    for j in range(start, min(end - 2, clause_at(doc, start - 1).end)):
         if doc[j].text in _CLAUSE_BREAKS:
             return None
         if doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
