@@ -5,7 +5,8 @@ import pytest
 
 import coalition_nlp
 from coalition_nlp import extensions as ext
-from coalition_nlp.components.meetings import _nominative, _unit
+from coalition_nlp.components.meeting_people import _unit
+from coalition_nlp.components.meeting_places import _nominative
 
 
 def meetings(text: str, published: str | None = None) -> list:

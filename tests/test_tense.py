@@ -2,7 +2,7 @@
 auxiliaries and modals (sentences written for this test)."""
 import pytest
 
-from coalition_nlp.components.clauses import clause_tense
+from coalition_nlp.syntax.words import clause_tense
 from coalition_nlp.lexicon import get_lexicon
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
-from .clauses import analysis
+from ..syntax.analysis import analysis
 from .view import doc_view
 
 
@@ -85,6 +85,13 @@ def previous_sentences(sent: Span, limit: int = 3) -> list[Span]:
     return out
 
 
+def same_paragraph(a: Span, b: Span) -> bool:
+    """Whether no line break stands between sentence ``a`` and the later sentence ``b``."""
+    view = doc_view(a.doc)
+    last = next((i for i in range(a.end - 1, a.start - 1, -1) if not view.texts[i].isspace()), a.end - 1)
+    return "\n" not in view.text[view.idx[last] + len(view.texts[last]) : b.start_char]
+
+
 _CONTEXT = load_json("context.json")
 _PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
 _SOURCE_NOUNS = frozenset(_CONTEXT["source_nouns"])
@@ -94,7 +101,7 @@ _GENITIVE_ARTICLES = frozenset({"des", "der"})
 
 
 def clause_of(token) -> tuple[int, int]:
-    """The number of the clause ``token`` stands in (components.clauses)."""
+    """The number of the clause ``token`` stands in (syntax.analysis)."""
     return analysis(token.doc).number(token.i)
 
 

@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
+from ..syntax import words as cw
+from ..syntax.analysis import analysis, clause_at
 from .view import doc_view
-from . import clause_words as cw
-from .clauses import analysis, clause_at
 from .context import (
     actors_in,
     clause_subject_state,

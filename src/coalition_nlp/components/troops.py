@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
 from ..lexicon import load_json
+from ..syntax.analysis import clause_at
 from .view import doc_view
-from .clauses import clause_at
 from .context import (
     WordSet,
     clause_subject_state,
@@ -170,7 +170,7 @@ class Troops:
                 noun = earlier[-1]
                 personnel = personnel_noun(noun.text)
             clause = clause_at(doc, num.start)
-            if _casualty_context(num) or _armed_forces(clause) or _equipped(clause, num.start):
+            if _casualty_context(num) or _armed_forces(clause) or _equipped(clause, noun.i):
                 continue
             if after is None and capped:
                 by_noun[-num.start - 1] = _Commitment(noun, personnel, [num], cap=True)
@@ -279,15 +279,15 @@ def _armed_forces(clause) -> bool:
     return clause.verb in _ARMED_FORCES and not any(p.role in ("place", "direction") for p in clause.phrases)
 
 
-def _equipped(clause, i: int) -> bool:
-    """Soldiers that others train or equip: the subject of such a verb's passive, or a noun
-    phrase after its active verb that is neither its subject nor in a prepositional phrase."""
+def _equipped(clause, noun: int) -> bool:
+    """Soldiers that others train or equip: the personnel noun is the subject of such a verb's
+    passive, or stands after its active verb, neither its subject nor in a prepositional phrase."""
     if clause.verb not in _EQUIPPED or clause.finite is None:
         return False
-    role = clause.role_at(i)
+    role = clause.role_at(noun)
     if clause.passive:
         return role in (None, "subject", "agent")  # "ein Verband von 4000 Soldaten": no agent
-    return role is None and i > clause.finite
+    return role is None and noun > clause.finite
 
 
 def _moves(token: Token) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import clause_words as cw
-from .clause_models import Clause, Phrase
+from . import words as cw
+from .models import Clause, Phrase
 
 def phrases(view, c: Clause) -> list[Phrase]:
     out = []
@@ -55,7 +55,7 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
             continue
         if lowers[k] in cw.PRONOUNS:
             return k, k + 1
-        if lowers[k] in cw.NOMINATIVE or texts[k][:1].isupper() or cw.is_count(lowers[k]):
+        if lowers[k] in cw.NOMINATIVE or texts[k][:1].isupper():
             end = k + 1
             while end < c.end and end not in in_phrase and texts[end] not in cw.BREAKS and not cw.is_verbal(view, end) and (
                 texts[end][:1].isupper() or texts[end - 1][:1].islower()

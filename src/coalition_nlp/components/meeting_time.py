@@ -1,0 +1,118 @@
+"""When a meeting is: held or planned, read from its clause (tense, planning and
+announcing words, "nach dem Treffen", a date ahead of publication), and its date."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .. import extensions as ext
+from ..lexicon import load_json
+from ..parse.dates import resolve_date
+from ..syntax.analysis import clause_at
+from ..syntax.models import Clause
+from ..syntax.words import ANNOUNCE
+from .meeting_places import nearest
+from .meeting_triggers import Trigger
+from .view import doc_view
+
+_M = load_json("meetings.json")
+_TENSE = load_json("tense.json")
+_DATE_WORDS = load_json("dates.json")
+
+_PREPOSITIONS = frozenset(_M["prepositions"])
+BEFORE_PREPS = frozenset(_M["before_prepositions"])
+_PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
+_HELD = frozenset(_M["held_cues"])
+_ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
+_FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
+_AFTER = frozenset(_M["after_prepositions"])
+_CONDITIONAL = frozenset(_M["conditional"])
+_PAST_WORDS = frozenset(_TENSE["past"])
+_DATE_KINDS = ("day", "weekday", "month", "relative", "deictic")
+
+
+def status_of(trigger: Trigger, dates: list[Span]) -> str:
+    """Planned for future or planning words in the meeting's clause, held otherwise."""
+    doc = trigger.token.doc
+    clause = clause_at(doc, trigger.token.i)
+    clause_words = doc_view(doc).lowers[clause.start : clause.end]
+    words = set(clause_words)
+    if words & _HELD or trigger.preposition in _AFTER:
+        return "held"  # "nach einem Gespräch mit ...": what came before is past
+    if words & _PLANNED or (trigger.preposition in BEFORE_PREPS and not trigger.definite):
+        return "planned"  # "Vor einem Treffen in Rom warnte er": what the warning comes before lies ahead
+    if not trigger.definite and trigger.preposition not in _PREPOSITIONS and any(w in ANNOUNCE for w in clause_words):
+        # "kündigte ein Treffen an", "hat ein Treffen angekündigt" -- not "hatte die Summe
+        # bei einem Treffen angekündigt", where the meeting is where it was said
+        return "planned"
+    if _infinitive_of_intent(doc, clause, clause_words):
+        return "planned"
+    if words & _CONDITIONAL and not words & _PAST_WORDS:
+        return "planned"
+    present = clause.tense == "present"
+    for span in dates:
+        if span.start >= clause.start and span.end <= clause.end:
+            match = span._.date
+            if (match.offset_days or 0) > 0 or set(match.text.lower().split()) & _FUTURE_DATE_WORDS:
+                return "planned"
+            if match.kind == "month" and match.text.lower().startswith("für "):
+                return "planned"
+            if present and _ahead(match, span.doc._.published):
+                return "planned"  # "Die Minister beraten am Mittwoch in Wien", written before
+    return "held"
+
+
+def _ahead(match, published: str | None) -> bool:
+    """A date the present tense speaks of that lies after the publication day: a weekday
+    other than that day's, or a calendar day after it; any such date in an undated article."""
+    if published is None or len(published) < 10:
+        # news in the present tense tells of days ahead; the past has its own tenses
+        return match.kind in ("weekday", "day")
+    if match.kind == "weekday" and match.weekday is not None:
+        return resolve_date(match, published, "past") != published
+    if match.kind == "day":
+        day = resolve_date(match, published, "future")
+        return day is not None and day > published
+    return False
+
+
+def held_stated(trigger: Trigger) -> bool:
+    """Whether the clause says the meeting took place: a past tense, "nach dem Treffen",
+    "stattgefunden" -- not a present tense that only describes it."""
+    doc = trigger.token.doc
+    clause = clause_at(doc, trigger.token.i)
+    words = doc_view(doc).lowers[clause.start : clause.end]
+    return trigger.preposition in _AFTER or not _HELD.isdisjoint(words) or clause.tense == "past"
+
+
+def _infinitive_of_intent(doc: Doc, clause: Clause, clause_words: list[str]) -> bool:
+    """"Die Kanzlerin kündigte an, das Thema beim EU-Gipfel ... aufzugreifen": a zu-infinitive
+    after an announcement or intention speaks of the future."""
+    infinitive = any(_ZU_INFINITIVE.match(w) for w in clause_words) or any(
+        a == "zu" and b.isalpha() and b.endswith("en") for a, b in zip(clause_words, clause_words[1:])
+    )
+    if not infinitive:
+        return False
+    view = doc_view(doc)
+    before = view.lowers[view.sent_start(clause.start) : clause.start]
+    return any(w in ANNOUNCE or w in _PLANNED for w in before)
+
+
+def date_of(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[str | None, str | None]:
+    doc = sent.doc
+    clause = clause_at(doc, trigger.token.i)
+    spans = [
+        s for s in doc.spans.get(ext.DATES, [])
+        if sent.start <= s.start and s.end <= sent.end and s._.date.kind in _DATE_KINDS
+        and s.text != doc._.published  # the metadata stamp before the dateline
+    ]
+    if not creates:
+        spans = [s for s in spans if clause.start <= s.start < clause.end]
+    # a date in another subordinate clause dates something else: "..., auch wenn die USA im Oktober ..."
+    spans = [s for s in spans if (c := clause_at(doc, s.start)) is clause or c.kind not in ("sub", "relative")]
+    chosen = nearest([(s.start, s) for s in spans], trigger.token, clause)
+    if chosen is None:
+        return None, None
+    tense = "future" if status == "planned" else "past"
+    return resolve_date(chosen._.date, doc._.published, tense), chosen.text
