@@ -81,7 +81,7 @@ def is_commitment(sent: Span) -> bool:
     text = sent.text
     if any(p in text for p in _PHRASES):
         return True
-    return any(clause_at(sent.doc, i).verb in _COMMITTING for i in range(sent.start, sent.end))
+    return any(c.verb in _COMMITTING for c in analysis(sent.doc).sentence(doc_view(sent.doc).sent_of[sent.start]))
 
 
 def _spoken_of_otherwise(money: Span) -> bool:

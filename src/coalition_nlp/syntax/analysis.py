@@ -61,8 +61,9 @@ class Analysis:
 
     def before(self, clause: Clause, sentences: int) -> Iterator[Clause]:
         """The clauses before ``clause``, nearest first, back to ``sentences`` sentences before its own."""
-        n, k = self.number(clause.start)
-        yield from reversed(self.sentence(n)[:k])
+        n = self.view.sent_of[clause.start]
+        own = self.sentence(n)
+        yield from reversed(own[: next(k for k, c in enumerate(own) if c is clause)])  # not number(): a bracket may open it
         for m in range(n - 1, max(n - sentences, 0) - 1, -1):
             yield from reversed(self.sentence(m))
 
