@@ -117,6 +117,10 @@ ROWS = [
     ("Die Minister kamen nach Rom, um über den Einsatz zu beraten.", "kamen",
      dict(kind="main", tense="past", roles={"Rom": "direction"})),
     ("Ohne das Parlament zu fragen, schickte die Regierung Soldaten.", "Ohne", dict(kind="infinitive")),
+    # "zu" before a noun is a preposition: the comma piece closes the main clause before it
+    ("Hatte der Gesandte, ein Diplomat, zu Beginn der Konferenz auf mehr gehofft, zeigte er sich zufrieden.", "Beginn",
+     dict(kind="main", verb="hoffen", tense="past")),
+    ("Sie bemühten sich, zu einer Einigung zu kommen.", "Einigung", dict(kind="infinitive", verb="kommen")),
     # -- reported speech (Konjunktiv I) and the "sagte X" frame -----------------------------
     ("Deutschland werde 500 Soldaten schicken, sagte die Ministerin.", "werde",
      dict(kind="main", verb="schicken", mood="subjunctive", subject="Deutschland")),

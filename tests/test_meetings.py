@@ -220,6 +220,12 @@ NOT_MEETINGS = [
     "US-Militärs beraten die irakische Armee seit Monaten.",
     "Konkrete Vereinbarungen wurden nicht getroffen.",
     "Die Teilnehmerländer wollen 500 Millionen Euro bereitstellen.",
+    # talks suspended or called off are neither held nor planned
+    "Die Friedensgespräche in Genf wurden am Montag bis auf Weiteres ausgesetzt.",
+    "Das für Freitag geplante Treffen der Außenminister wurde abgesagt.",
+    # further meetings in general, with no place or date
+    "Weitere Konferenzen sollen folgen.",
+    "Weitere Gespräche seien geplant, hieß es.",
 ]
 
 
@@ -502,3 +508,46 @@ def test_the_same_partners_again_are_the_same_meeting():
 )
 def test_meetings_that_lie_ahead(text, status):
     assert [m.status for m in meetings(text)] == [status]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # "the" meeting in a clause of another tense is the one told of: announced, then told in the past
+        ("Das Ministerium hatte angekündigt, bei der Geberkonferenz am Dienstag in Kuwait Hilfe zuzusagen. "
+         "Katar sagte auf der Konferenz 100 Millionen Dollar zu.", None, [("held", "Kuwait", "am Dienstag")]),
+        # a held meeting, then a modal clause about money collected there: still one held meeting
+        ("Die Geberkonferenz in London ging am Montag zu Ende. "
+         "Die bei der Konferenz gesammelten Gelder sollen Flüchtlingen zugutekommen.", None,
+         [("held", "London", "am Montag")]),
+        # an agenda sentence with a verb of meeting and no place or date of its own
+        ("Die Außenminister der Koalition sind am Dienstag in Rom zusammengekommen. "
+         "Die Minister wollten über die Lage in Libyen beraten.", None, [("held", "Rom", "am Dienstag")]),
+        # "vor dem Treffen": the tense dates the saying, the meeting is the one announced
+        ("Die Minister wollen am Donnerstag in Paris beraten. "
+         "Man sei sich einig, hieß es vor dem Treffen in Paris.", "2015-06-01", [("planned", "Paris", "am Donnerstag")]),
+        # a planned meeting stays planned when "the" meeting lies after the day of writing
+        ("Die Geber treffen sich am 20. Juni in Genf. Bei dem Treffen wurde 2014 viel Geld zugesagt.",
+         "2016-06-01", [("planned", "Genf", "am 20. Juni")]),
+        # "zu Beginn" is a preposition, not a zu-infinitive: the clause is in the past
+        ("Hatte der UN-Nothilfekoordinator zu Beginn des Treffens am Dienstag noch auf mehr gehofft, "
+         "zeigte er sich am Mittwoch zufrieden.", None, [("held", None, "am Dienstag")]),
+    ],
+)
+def test_references_across_tenses(text, published, expected):
+    assert [(m.status, m.location, m.date_text) for m in meetings(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # the place of a government is its seat, not the meeting's
+        ("Die Konferenz mit Vertretern von 24 Staaten sagte der Regierung in Bagdad Hilfe zu.", None),
+        ("Das Treffen der Botschafter fand in Kairo statt.", "Kairo"),
+        # a venue's place is the meeting's
+        ("Die Minister trafen sich im Nato-Hauptquartier in Brüssel.", "Brüssel"),
+    ],
+)
+def test_seat_of_a_body_is_no_meeting_place(text, location):
+    (m,) = meetings(text)
+    assert m.location == location

@@ -240,3 +240,19 @@ def test_shares_of_a_pledge_and_targets():
 )
 def test_groups_gatherings_and_pronouns(text, expected):
     assert pledge_roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the headline's amount told again in the body with another name for the givers: the body's
+        ("date 2019-03-14 Syrien-Konferenz: Geber sagen sieben Milliarden Dollar zu\nBrüssel (dpa) - Die internationale Gemeinschaft "
+         "hat in Brüssel sieben Milliarden Dollar für Syrien zugesagt.",
+         [("internationale Gemeinschaft", 7e9, "SYR")]),
+        # the same giver in both: one pledge
+        ("date 2019-03-14 Geber sagen sieben Milliarden Dollar zu\nBrüssel (dpa) - Die Geber haben in Brüssel "
+         "sieben Milliarden Dollar für Syrien zugesagt.", [("Geber", 7e9, "SYR")]),
+    ],
+)
+def test_headline_repeats_are_one_pledge(text, expected):
+    assert pledge_roles(text) == expected

@@ -33,6 +33,7 @@ SIDELINES = tuple(_M["sidelines"])
 GENITIVE_ARTICLES = frozenset(_M["genitive_articles"])
 _CLAUSE_BREAKS = frozenset(_M["clause_breaks"])
 _MAX_PLACE_TOKENS = 3
+_SEAT_HEADS = tuple(_M["seat_heads"])
 
 
 def _known_place(name: str, doc: Doc) -> bool:
@@ -114,7 +115,10 @@ def places_in(sent: Span, skip: range) -> list[tuple[int, str]]:
     lowers = doc_view(doc).lowers
     actors = actors_in(sent)
     out = []
+    texts = doc_view(doc).texts
     for i in range(sent.start, sent.end):
+        if i > sent.start and texts[i - 1][:1].isupper() and lowers[i - 1].endswith(_SEAT_HEADS):
+            continue  # "die Regierung in Bagdad": the body's seat
         if lowers[i] in _PLACE_PREPS and i + 1 < sent.end and i + 1 not in skip:
             start, declared = _place_start(doc, i + 1, sent.end)
             name = _place_at(doc, start, sent.end, actors, declared)

@@ -135,7 +135,11 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     # a quotation, or a clause that states no status, speaks of the meeting whatever its status
     same = mains if c.trigger.quoted or not c.stated else [m for m in mains if m.status == c.status]
     if not same:
-        return None
+        # "Das Emirat sagte auf der Konferenz ... zu": "the" meeting, or a verb of meeting, with
+        # no place or date of its own, is the one told of, though the clause's tense differs
+        named = c.trigger.definite or c.trigger.kind == "verb"  # "Die Minister wollten ... beraten"
+        plain = mains and named and not (c.location or c.date_text)
+        return mains[-1] if plain and not _new_partner(c, mains[-1]) else None
     if c.location:
         for m in reversed(same):
             if same_place(m.location, c.location):
@@ -151,6 +155,8 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
 
 def merge(m: Meeting, c: Candidate, span: Span) -> None:
     m.evidence.append(span)
+    if m.status == "planned" and c.status == "held" and c.stated and not c.trigger.quoted and not _ahead(m, span):
+        m.status = "held"  # what was announced, the text now tells in the past
     if c.location and (m.location is None or m.implied):
         m.location, m.implied = c.location, False
     m.venue = m.venue or c.venue
@@ -158,6 +164,11 @@ def merge(m: Meeting, c: Candidate, span: Span) -> None:
         m.date, m.date_text = c.date, c.date_text
     m.size = m.size or c.size
     m.participants.extend(c.participants)
+
+
+def _ahead(m: Meeting, span: Span) -> bool:
+    published = span.doc._.published
+    return m.date is not None and published is not None and len(published) == 10 and m.date > published
 
 
 def new_meeting(c: Candidate, span: Span, doc: Doc, parent: Meeting | None = None) -> Meeting:

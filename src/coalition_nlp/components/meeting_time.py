@@ -83,6 +83,8 @@ def held_stated(trigger: Trigger) -> bool:
     doc = trigger.token.doc
     clause = clause_at(doc, trigger.token.i)
     words = doc_view(doc).lowers[clause.start : clause.end]
+    if trigger.preposition in BEFORE_PREPS:
+        return False  # "hieß es vor dem Treffen": the tense dates the saying, not the meeting
     return trigger.preposition in _AFTER or not _HELD.isdisjoint(words) or clause.tense == "past"
 
 

@@ -56,6 +56,7 @@ class Trigger:
     preposition: str | None = None  # the word governing the noun phrase
     quoted: bool = False
     new: bool = False  # "ein weiteres Treffen"
+    bare: bool = True  # no article: "weitere Konferenzen", meetings in general unless placed or dated
     generic: bool = False  # "eine Frequenz von Treffen"
     sideline_of: bool = False  # the noun in "am Rande des Treffens"
     city: str | None = None  # "Pariser Konferenz"
@@ -85,7 +86,7 @@ def _noun_phrase(trigger: Trigger) -> None:
         left = doc[j]
         low = left.lower_
         if low in DEFINITE or low in _INDEFINITE:
-            trigger.definite = low in DEFINITE
+            trigger.definite, trigger.bare = low in DEFINITE, False
             if low in _CONTRACTIONS:
                 trigger.preposition = _CONTRACTIONS[low]
             elif j > start:

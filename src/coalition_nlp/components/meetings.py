@@ -21,7 +21,7 @@ from .context import actors_in, previous_sentences, same_paragraph
 from .meeting_people import persons_in, reporters
 from .meeting_records import Candidate, Meeting, candidate, merge, new_meeting, same_place, target_of
 from .meeting_triggers import Trigger, triggers_in
-from .view import doc_view, quoted_tokens
+from .view import doc_view, headline_end_of, quoted_tokens
 
 _M = load_json("meetings.json")
 
@@ -37,7 +37,7 @@ class Meetings:
         lowers = doc_view(doc).lowers
         meetings: list[Meeting] = []
         just_held: tuple[Span, Meeting] | None = None  # a held meeting told of in the last sentence
-        headline_end = _headline_end(doc)
+        headline_end = headline_end_of(doc)
         headlines: list[Span] = []
         for sent in doc.sents:
             if sent.start_char < headline_end:
@@ -105,7 +105,8 @@ class Meetings:
         target = target_of(meetings, c)
         if target is not None:
             merge(target, c, span)
-        elif trigger.creates:
+        elif trigger.creates and not (trigger.new and trigger.bare and not (c.location or c.date_text or c.participants)):
+            # "Weitere Konferenzen sollen folgen": meetings in general, none in particular
             if trigger.definite:
                 # a first mention with "the" points back to the people of the sentence before
                 c.participants += [
@@ -113,15 +114,6 @@ class Meetings:
                     for p in persons_in(prev, trigger)
                 ]
             meetings.append(new_meeting(c, span, doc))
-
-
-def _headline_end(doc: Doc) -> int:
-    """Where the headline (as ingest found it) ends in the text, 0 without one."""
-    headline = doc._.headline
-    if not headline:
-        return 0
-    at = doc_view(doc).text.find(headline)
-    return at + len(headline) if at >= 0 else 0
 
 
 def _token_span(tok: Token) -> Span:

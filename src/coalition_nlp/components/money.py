@@ -15,7 +15,7 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
 from ..syntax import words as cw
 from ..syntax.analysis import analysis, clause_at
-from .view import doc_view
+from .view import doc_view, headline_end_of
 from .context import (
     actors_in,
     clause_subject_state,
@@ -360,8 +360,24 @@ class Pledges:
                 "recipient": _recipient(sent, money, donor),
             }
             found.append(span)
-        doc.spans[ext.PLEDGES] = found
+        doc.spans[ext.PLEDGES] = _without_headline_repeats(doc, found)
         return doc
+
+
+def _without_headline_repeats(doc: Doc, pledges: list[Span]) -> list[Span]:
+    """A headline sums up the body: its amount, told again below, is one pledge, not two.
+    Where both name the same giver, the records merge later with both evidences; where they
+    name it differently ("Geber" above, "die internationale Gemeinschaft" below), the body's wins."""
+    end = headline_end_of(doc)
+    body = [p._.event for p in pledges if p.start_char >= end]
+
+    def repeated(event: dict) -> bool:
+        return any(
+            b["currency"] == event["currency"] and abs(b["amount"] - event["amount"]) <= 0.005 * b["amount"]
+            and b["donor"] != event["donor"] for b in body
+        )
+
+    return [p for p in pledges if p.start_char >= end or not repeated(p._.event)]
 
 
 @Language.factory("coalition_money")

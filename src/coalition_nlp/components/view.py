@@ -77,3 +77,12 @@ def doc_view(doc: Doc) -> DocView:
     if view is None or len(view.texts) != len(doc):
         view = doc.user_data["coalition_view"] = DocView(doc)
     return view
+
+
+def headline_end_of(doc: Doc) -> int:
+    """Where the headline (as ingest found it) ends in the text, 0 without one."""
+    headline = doc._.headline
+    if not headline:
+        return 0
+    at = doc_view(doc).text.find(headline)
+    return at + len(headline) if at >= 0 else 0

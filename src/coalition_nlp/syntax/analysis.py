@@ -167,10 +167,15 @@ def _kind(view, start: int, end: int) -> str:
     ):
         return "relative"  # ", die am Montag ...", ", dem Japan Hilfe zusagte" -- not ", die Minister sagten ..."
     if low in cw.INFINITIVE_OPENERS or not any(cw.is_finite(view, k) for k in range(start, end)) and any(
-        w == "zu" or cw.zu_infinitive(w) for w in view.lowers[start:end]
+        _zu_verb(view, k) or cw.zu_infinitive(view.lowers[k]) for k in range(start, end)
     ):
         return "infinitive"
     return "main"
+
+
+def _zu_verb(view, k: int) -> bool:
+    """"zu" before a verb ("zu beraten"), not the preposition ("zu Beginn", "zu einem Treffen")."""
+    return view.lowers[k] == "zu" and k + 1 < len(view.texts) and cw.is_verbal(view, k + 1)
 
 
 # -- one clause ----------------------------------------------------------------
