@@ -551,3 +551,21 @@ def test_references_across_tenses(text, published, expected):
 def test_seat_of_a_body_is_no_meeting_place(text, location):
     (m,) = meetings(text)
     assert m.location == location
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # today with the present tense lies ahead; with a past tense it was held
+        ("Die Koalition trifft sich heute in Paris.", "planned"),
+        ("Die Minister treffen heute Abend in Genf zusammen.", "planned"),
+        ("Der Minister ist heute in Wien mit seinem Amtskollegen zusammengetroffen.", "held"),
+        ("Beim heutigen Treffen in Rom sagte der Minister, die Lage sei ernst.", "held"),
+        # "am Morgen" is the morning, not "morgen" (tomorrow); a lone participle closes the clause
+        ("In Paris waren am Morgen die Minister Frankreichs und der USA, Le Drian und Carter, zusammengekommen.", "held"),
+        ("Morgen treffen sich die Minister in Paris.", "planned"),
+    ],
+)
+def test_today_and_morning(text, status):
+    (m,) = meetings(text)
+    assert m.status == status

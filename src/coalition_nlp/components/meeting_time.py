@@ -36,8 +36,11 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
     """Planned for future or planning words in the meeting's clause, held otherwise."""
     doc = trigger.token.doc
     clause = clause_at(doc, trigger.token.i)
-    clause_words = doc_view(doc).lowers[clause.start : clause.end]
-    words = set(clause_words)
+    view = doc_view(doc)
+    clause_words = view.lowers[clause.start : clause.end]
+    first = view.sent_start(clause.start)
+    # cue words are written lower-case; inside a sentence a capital makes a noun ("am Morgen", not "morgen")
+    words = {w for k, w in enumerate(clause_words, clause.start) if k == first or not view.texts[k][:1].isupper()}
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
     if words & _PLANNED or (trigger.preposition in BEFORE_PREPS and not trigger.definite):
@@ -58,8 +61,8 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
                 return "planned"
             if match.kind == "month" and match.text.lower().startswith("für "):
                 return "planned"
-            if present and _ahead(match, span.doc._.published):
-                return "planned"  # "Die Minister beraten am Mittwoch in Wien", written before
+            if present and (_ahead(match, span.doc._.published) or "heut" in match.text.lower()):
+                return "planned"  # "Die Minister beraten am Mittwoch in Wien", "... treffen sich heute", written before
     return "held"
 
 

@@ -147,7 +147,8 @@ def _closes(view, host: Clause, own: list[int]) -> bool:
     kinds = cw.verb_kinds(view)
     words = [k for k in own if view.texts[k].isalpha()]
     return (
-        host.kind == "main" and len(words) > 1 and kinds[words[0]] is None and kinds[words[-1]] in ("part", "inf")
+        host.kind == "main" and words and kinds[words[-1]] in ("part", "inf")
+        and (len(words) == 1 or kinds[words[0]] is None)  # "..., Le Drian und Carter, zusammengekommen."
         and not any(cw.is_finite(view, k) for k in own)
         and any(kinds[k] == "aux" for k in range(host.start, host.end))
         and not any(kinds[k] in ("part", "inf") for k in range(host.start, host.end))
