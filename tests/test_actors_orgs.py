@@ -28,6 +28,18 @@ def test_auswaertiges_amt_is_org_and_germany(nlp):
     assert {s._.iso for s in doc.spans[ext.ACTORS]} == {"DEU"}
 
 
+@pytest.mark.parametrize("text, iso", [
+    ("Der Bundesrat will die Hilfe um 40 Millionen Franken aufstocken.", "CHE"),  # Swiss francs
+    ("Der Bundesrat hat die Vorlage des Aussenministers gebilligt.", "CHE"),  # Swiss spelling
+    ("Der Bundesrat berät im Jänner über die Hilfe.", "AUT"),  # the Austrian month
+    ("Der Bundesrat will die Hilfe um 40 Millionen Euro aufstocken.", "DEU"),
+    ("Der Bundesrat tagt in Franken.", "DEU"),  # the region, no amount
+])
+def test_federal_body_of_an_uncredited_text_by_its_wording(nlp, text, iso):
+    orgs = [s for s in nlp(text).spans[ext.ACTORS] if s.label_ == ext.ORG]
+    assert [(s.text, s._.iso) for s in orgs] == [("Bundesrat", iso)]
+
+
 @pytest.mark.parametrize("agency, iso", [("dpa", "DEU"), ("SDA", "CHE"), ("APA", "AUT")])
 def test_federal_body_belongs_to_the_agency_country(nlp, agency, iso):
     doc = nlp.make_doc("Der Bundesrat will die Hilfe aufstocken.")

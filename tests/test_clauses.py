@@ -117,6 +117,8 @@ ROWS = [
     ("Die Minister kamen nach Rom, um über den Einsatz zu beraten.", "kamen",
      dict(kind="main", tense="past", roles={"Rom": "direction"})),
     ("Ohne das Parlament zu fragen, schickte die Regierung Soldaten.", "Ohne", dict(kind="infinitive")),
+    # a gapped clause after the verb ("..., Katar mit 60 Millionen") leaves the verb complex alone
+    ("Kuwait will mit 500 Millionen Dollar helfen, Katar mit 60 Millionen.", "will", dict(kind="main", verb="helfen")),
     # "zu" before a noun is a preposition: the comma piece closes the main clause before it
     ("Hatte der Gesandte, ein Diplomat, zu Beginn der Konferenz auf mehr gehofft, zeigte er sich zufrieden.", "Beginn",
      dict(kind="main", verb="hoffen", tense="past")),

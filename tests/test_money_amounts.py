@@ -83,6 +83,21 @@ def test_conversion_in_brackets(text, flags):
     assert [m.in_brackets for m in found] == flags
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a scaled amount closing its phrase without a currency takes that of the amount before it
+    ("Kuwait gibt 500 Millionen Dollar, Katar und Saudi-Arabien je 60 Millionen.", [(500e6, "USD"), (60e6, "USD")]),
+    ("London stellt 164 Mio. Pfund bereit, Berlin 80 Millionen und Rom 20 Millionen.",
+     [(164e6, "GBP"), (80e6, "GBP"), (20e6, "GBP")]),
+    # not before a noun, not in another sentence, not in brackets, not without an amount before
+    ("Es gibt 500 Millionen Dollar für zwei Millionen Flüchtlinge.", [(500e6, "USD")]),
+    ("Sie gaben 5 Millionen Euro. Das Land hat 80 Millionen.", [(5e6, "EUR")]),
+    ("Die Kosten von 400 Millionen Euro (rund 450 Millionen) trägt der Bund.", [(400e6, "EUR")]),
+    ("Das Land hat 80 Millionen Einwohner und 80 Millionen.", []),
+])
+def test_elliptic_amounts(text, expected):
+    assert [(m.amount, m.currency) for m in find_money(text)] == expected
+
+
 @pytest.mark.parametrize("text", [
     "an rund zwölf Millionen Flüchtlinge in der Krisenregion",
     "Sie verlor 20 bis 30 Prozent ihres Gebiets.",

@@ -256,3 +256,21 @@ def test_groups_gatherings_and_pronouns(text, expected):
 )
 def test_headline_repeats_are_one_pledge(text, expected):
     assert pledge_roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "je": each of the givers named together gives the amount; givers are no recipients
+        ("Katar und Saudi-Arabien sagten je 60 Millionen Dollar zu.", [("QAT", 60e6, None), ("SAU", 60e6, None)]),
+        ("Kuwait will mit 500 Millionen Dollar helfen, Katar und Saudi-Arabien mit je 60 Millionen.",
+         [("KWT", 500e6, None), ("QAT", 60e6, None), ("SAU", 60e6, None)]),
+        # without "je" the first named gives
+        ("Katar und Saudi-Arabien sagten Jordanien 60 Millionen Dollar zu.", [("QAT", 60e6, "JOR")]),
+        # the value of weapons delivered in kind is no pledge; aid worth an amount is
+        ("Die Peschmerga erhielten von Deutschland Waffen im Wert von 70 Millionen Euro.", []),
+        ("Österreich stellt Hilfe im Wert von 15 Millionen Euro zur Verfügung.", [("AUT", 15e6, None)]),
+    ],
+)
+def test_each_giver_and_values(text, expected):
+    assert pledge_roles(text) == expected

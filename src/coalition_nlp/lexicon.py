@@ -176,6 +176,7 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._agencies = {row["agency"].lower(): row["iso3"] for row in load_tsv("agencies.tsv")}
+        self._home_marks = {row["mark"]: row["agency"] for row in load_tsv("home_marks.tsv")}
         self._build_regions()
         self._build_countries()
         self._build_adjectives()
@@ -456,11 +457,14 @@ class Lexicon:
 
     def home_agency(self, agency: str | None, text: str) -> str | None:
         """The dateline's agency, else one an APA or SDA text credits elsewhere ("Foto: APA/...",
-        "(sda)"): whose "Bundes-" words are meant."""
+        "(sda)"), else one its wording marks: whose "Bundes-" words are meant."""
         if agency:
             return agency
         found = _agency_pattern(tuple(self._agencies)).search(text)
-        return found.group(1) if found else None
+        if found:
+            return found.group(1)
+        # no credit: a Swiss or Austrian wording ("40 Millionen Franken", "Aussenminister", "Jänner")
+        return next((home for mark, home in self._home_marks.items() if mark in text), None)
 
     def country_name_forms(self) -> Iterable[tuple[str, str]]:
         return self._names.items()

@@ -15,6 +15,7 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
 from ..syntax import words as cw
 from ..syntax.analysis import analysis, clause_at
+from .pledge_purpose import purpose_of
 from .view import doc_view, headline_end_of
 from .context import (
     actors_in,
@@ -22,7 +23,6 @@ from .context import (
     clause_of,
     in_place_phrase,
     in_source_phrase,
-    mention_at,
     previous_sentences,
 )
 
@@ -36,10 +36,6 @@ _COLLECTIVE = tuple(sorted(_DATA["collective_donors"], key=len, reverse=True))
 _COLLECTIVE_NOMINATIVE, _COLLECTIVE_FORMS = (re.compile("|".join(
     r"(?<!\w)(" + r"\s+".join(re.escape(w) + ending for w in phrase.split()) + r")(?!\w)" for phrase in _COLLECTIVE
 )) for ending in ("", r"(?:n|en|s|es)?"))
-_PURPOSE_HEADS = frozenset(_DATA["purpose_heads"])
-_PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
-_PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
-_MAX_PURPOSE = 6
 _EVENT_NOUNS = tuple(_DATA["event_nouns"])
 _CURRENCIES = load_tsv("currencies.tsv")
 _FAMILY = {row["iso"]: row["family"] for row in _CURRENCIES if row["family"]}
@@ -62,6 +58,7 @@ _GIVING = frozenset(_DATA["giving_verbs"])
 _DIRECTING = frozenset(_DATA["directing_verbs"])
 _GATHERINGS = tuple(_DATA["gathering_heads"])
 _COMMITTING = _GIVING | _RECEIVING | _COLLECTING
+_EACH = frozenset(_DATA["each_words"])
 
 
 def is_commitment(sent: Span) -> bool:
@@ -259,6 +256,18 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
     return _named(ordered[0]) if ordered else (None, None)
 
 
+def _each(money: Span, mention: Span | None) -> list[Span]:
+    """"Katar und Saudi-Arabien mit je 60 Millionen": every giver named with the donor before
+    an amount "je" (each) gives it; else none."""
+    doc = money.doc
+    if mention is None or _EACH.isdisjoint(doc_view(doc).lowers[max(0, money.start - 2) : money.start]):
+        return []
+    clause = clause_at(doc, money.start)
+    start = next((s for s, e in clause.gaps if s <= money.start < e), clause.start)
+    givers = [m for m in actors_in(doc[start : money.start]) if _can_give(m)]
+    return givers if len(givers) > 1 and any(g.start == mention.start for g in givers) else []
+
+
 def _donors_currency(m, donor: str | None) -> str:
     """A bare "Kronen" from Norway are Norwegian kroner: for currency names many states use
     without a default, the donor's own currency wins over the parser's guess."""
@@ -268,7 +277,7 @@ def _donors_currency(m, donor: str | None) -> str:
     return _ISSUED.get((family, donor), m.currency)
 
 
-def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
+def _recipient(sent: Span, money: Span, donor: str | None, givers: list[Span]) -> str | None:
     """The state money goes to, named in the amount's own clause, after it if possible
     ("für die Opfer in Syrien", "dem Libanon"); never the town of the donors' conference."""
     clause = _clause(money)
@@ -279,6 +288,8 @@ def _recipient(sent: Span, money: Span, donor: str | None) -> str | None:
             return receivers[0]._.iso
     # Givers are no recipients: the clause's subject, and that of a gapped clause (", Katar 100 Millionen").
     gapped = {s for s, _ in analysed.gaps} | set(range(*analysed.subject) if analysed.subject else ())
+    gapped |= {g.start for g in givers}
+    gapped |= {k for s, e in analysed.gaps if not s <= money.start < e for k in range(s, e)}  # another amount's
     candidates = [
         m for m in actors_in(sent, ext.COUNTRY)
         if m.start in clause and m.start not in gapped and m._.iso and m._.iso != donor and not money.start <= m.start < money.end
@@ -304,36 +315,6 @@ def _event_place(mention: Span) -> bool:
     return any(t.lower_.endswith(_EVENT_NOUNS) for t in window)
 
 
-def _purpose(sent: Span, money: Span) -> str | None:
-    doc = sent.doc
-    if money.end < sent.end and doc[money.end].lower_ == "für":
-        words = []
-        for tok in doc[money.end + 1 : min(sent.end, money.end + 1 + _MAX_PURPOSE)]:
-            if tok.is_punct or tok.lower_ in _PURPOSE_STOP or tok.text in _TRIGGERS:
-                break  # "für den Wiederaufbau von Mossul bereitstellen": the verb ends it
-            if not words and tok.lower_ in _PURPOSE_SKIP:
-                continue
-            words.append(tok.text)
-        if words:
-            return " ".join(words)
-    for tok in sent:
-        if tok.text in _PURPOSE_HEADS or (tok.text.endswith("hilfe") and tok.text[:1].isupper()):
-            prev = doc[tok.i - 1] if tok.i > sent.start else None
-            if prev is not None and _is_qualifier(prev):
-                return f"{prev.text} {tok.text}"  # "humanitäre Hilfe"
-            return tok.text
-    return None
-
-
-def _is_qualifier(tok) -> bool:
-    """A plain adjective before a purpose noun, not an article, a particle or a state."""
-    word = tok.lower_
-    return (
-        tok.is_alpha and tok.text[:1].islower() and word not in _PURPOSE_SKIP
-        and word not in _PURPOSE_STOP and mention_at(tok) is None
-    )
-
-
 class Pledges:
     def __call__(self, doc: Doc) -> Doc:
         found = []
@@ -348,18 +329,21 @@ class Pledges:
             if donor is None and found and clause_at(doc, money.start).verb in _DIRECTING:
                 # "Eine Million Euro erhält UNICEF, eine Million geht an UNDP": shares of the pledge before
                 donor, donor_mention = found[-1]._.event["donor"], found[-1]._.event["donor_actor"]
-            currency = _donors_currency(m, donor)
-            span = Span(doc, money.start, money.end, label="PLEDGE")
-            span._.event = {
-                "donor": donor,
-                "donor_actor": donor_mention,
-                "amount": m.amount,
-                "currency": currency,
-                "approx": m.approx,
-                "purpose": _purpose(sent, money),
-                "recipient": _recipient(sent, money, donor),
-            }
-            found.append(span)
+            givers = _each(money, donor_mention)
+            for donor, donor_mention in [_named(g) for g in givers] or [(donor, donor_mention)]:
+                # one span per giver, from the giver on: span attributes are keyed by offsets alone
+                start = donor_mention.start if givers else money.start
+                span = Span(doc, start, money.end, label="PLEDGE")
+                span._.event = {
+                    "donor": donor,
+                    "donor_actor": donor_mention,
+                    "amount": m.amount,
+                    "currency": _donors_currency(m, donor),
+                    "approx": m.approx,
+                    "purpose": purpose_of(sent, money),
+                    "recipient": _recipient(sent, money, donor, givers),
+                }
+                found.append(span)
         doc.spans[ext.PLEDGES] = _without_headline_repeats(doc, found)
         return doc
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coalition_nlp.lexicon import load_tsv
+from coalition_nlp.lexicon import load_json, load_tsv
 from coalition_nlp.parse.numbers import NumberMatch, approximation_before, find_numbers
 
 _CURRENCIES = {row["expression"]: row for row in load_tsv("currencies.tsv")}
@@ -44,6 +44,11 @@ _BEFORE, _BEFORE_NAMES = _compile(
 _SPECIFIC = tuple(
     (e, max(e.split(" "), key=len)) for e, row in _CURRENCIES.items() if row["generic"] == "no"
 )
+# "Katar und Saudi-Arabien mit je 60 Millionen": a scaled amount that closes its phrase
+# without a currency, in the sentence of an amount with one, is in that currency.
+_LARGE_SCALES = tuple(word for word, value in load_json("numbers.json")["scales"].items() if value >= 1e6)
+_PHRASE_END = re.compile(r"\s*(?:[,;.!?)]|und\b|sowie\b|\Z)")
+_SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!?]\s|\(")  # "Dollar. Katar", not "Mio. Dollar"; no bracket
 _OPEN_BRACKET_TAIL = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,2}\Z")
 _LOOKBACK = max(len(e) for e in _BEFORE_NAMES) + 2  # a prefix sign or code and one space
 _BRACKET_LOOKBACK = 40  # "(" plus up to two words such as "umgerechnet rund"
@@ -116,6 +121,9 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
             continue
         found = _currency_at(text, number)
         if not found:
+            elliptic = _elliptic(text, number, out)
+            if elliptic:
+                out.append(elliptic)
             continue
         start, end, expression = found
         if mentions is None and _CURRENCIES[expression]["generic"] == "yes":
@@ -138,3 +146,16 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
             text=text[start:end],
         ))
     return out
+
+
+def _elliptic(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
+    if not out or out[-1].in_brackets or not number.text.endswith(_LARGE_SCALES):
+        return None
+    before = out[-1]
+    if _SENTENCE_END.search(text, before.start, number.start) or not _PHRASE_END.match(text, number.end):
+        return None
+    return MoneyMatch(
+        start=number.start, end=number.end, amount=number.value, currency=before.currency,
+        approx=number.approx or number.high is not None, qualifier=number.qualifier,
+        in_brackets=False, text=text[number.start : number.end],
+    )

@@ -219,12 +219,18 @@ def _analyse(view, c: Clause) -> None:
 
 def _right_bracket(view, c: Clause, own: list[int]) -> int | None:
     """The verb that closes the clause after an auxiliary or modal: "hat ... zugesagt",
-    "wird ... verlängert", "sind ... verlegt worden" (the auxiliaries at the end passed over)."""
+    "wird ... verlängert", "sind ... verlegt worden" (the auxiliaries at the end passed over);
+    before a gapped clause if it closes there ("will ... helfen, Katar mit 60 Millionen")."""
     if c.finite is None:
         return None
     finite = view.lowers[c.finite]
     if c.kind == "main" and finite not in cw.AUXILIARIES and finite not in cw.MODALS:
         return None
+    own_end = c.gaps[0][0] if c.gaps else c.end
+    return _closing(view, c, [k for k in own if k < own_end]) or _closing(view, c, own)
+
+
+def _closing(view, c: Clause, own: list[int]) -> int | None:
     for k in reversed(own):
         if k == c.finite or not view.texts[k].isalpha():
             continue
