@@ -274,3 +274,8 @@ def test_headline_repeats_are_one_pledge(text, expected):
 )
 def test_each_giver_and_values(text, expected):
     assert pledge_roles(text) == expected
+
+
+def test_a_period_is_no_purpose():
+    (p,) = coalition_nlp.extract("Die EU sagte für die Jahre 2018 bis 2020 humanitäre Hilfe von 1,2 Milliarden Euro zu.").money_pledges
+    assert p.purpose == "humanitäre Hilfe"

@@ -31,6 +31,10 @@ def nlp():
         ("Es geht um 40 Mio. Euro und z.B. Waffen.", ["Es geht um 40 Mio. Euro und z.B. Waffen."]),
         # a year with a full stop ends the sentence
         ("Das begann im Jahr 2014. Die USA führen.", ["Das begann im Jahr 2014.", "Die USA führen."]),
+        # a leading metadata stamp is a sentence of its own
+        ("date 2016-10 Der Minister stellt Geld bereit.", ["date 2016-10", "Der Minister stellt Geld bereit."]),
+        ("date 2016-10-14 Der Minister reist.", ["date 2016-10-14", "Der Minister reist."]),
+        ("Er nannte das date 2016 nicht.", ["Er nannte das date 2016 nicht."]),
     ],
 )
 def test_sentences(nlp, text, sentences):

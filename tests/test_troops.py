@@ -139,6 +139,8 @@ def test_approximation_and_evidence():
         "Die Koalition hat seit 2014 mehr als 150.000 irakische Sicherheitskräfte ausgebildet.",  # trained locals
         "An der Mission der Nato sind rund 500 Soldaten aus Bündnisstaaten beteiligt.",  # many senders
         "Bei einem Anschlag waren vier Amerikaner getötet worden, darunter zwei Soldaten.",  # a casualty list
+        "Der letzte Tornado kehrte mit zwei Mann Besatzung zurück.",  # an aircraft's crew
+        "Die politischen Kräfte des Landes sind zerstritten.",  # forces without a number
     ],
 )
 def test_not_troop_numbers(text):
@@ -198,6 +200,31 @@ def test_forces_serving_somewhere_are_a_deployment():
 def test_medical_figures_are_no_troops():
     text = "Bei zwölf weiteren Soldaten seien Gehirnerschütterungen diagnostiziert worden, 20 Soldaten würden noch behandelt."
     assert coalition_nlp.extract(text).troop_commitments == []
+
+
+def test_a_figure_told_again_with_other_words_is_one_record():
+    # the same state and figure, places that overlap, told in another tense
+    text = ("Zuvor waren bereits 700 zusätzliche US-Soldaten nach Kuwait geschickt worden. "
+            "Weitere rund 700 Soldaten der USA sind in dieser Woche in die Region um Kuwait und den Irak verlegt worden.")
+    assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("USA", 700)]
+    # other places: two deployments, each with its own place
+    text = "Deutschland schickt 100 Soldaten nach Mali und 100 Soldaten nach Niger."
+    assert [(t.country, t.change, t.destination) for t in coalition_nlp.extract(text).troop_commitments] == [
+        ("DEU", 100, ["MLI"]), ("DEU", 100, ["NER"])
+    ]
+    text = "Deutschland schickt 100 Soldaten nach Mali und rund 200 Soldaten nach Niger."
+    assert [(t.country, t.change, t.destination) for t in coalition_nlp.extract(text).troop_commitments] == [
+        ("DEU", 100, ["MLI"]), ("DEU", 200, ["NER"])
+    ]
+    # "Soldatinnen und Soldaten" is one noun phrase, not two figures
+    text = "Künftig dürfen anstelle von 700 Soldatinnen und Soldaten nur noch 500 deutsche Soldaten eingesetzt werden."
+    assert [(t.country, t.total) for t in coalition_nlp.extract(text).troop_commitments] == [("DEU", 500)]
+
+
+def test_counted_forces_with_a_state_prefix():
+    assert troops("Im Irak sind nach Angaben des Weißen Hauses rund 2.500 US-Kräfte im Einsatz.") == [
+        ("USA", "Soldaten", None, 2500, "current")
+    ]
 
 
 def test_a_figure_told_again_is_one_record():

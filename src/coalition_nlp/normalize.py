@@ -195,7 +195,7 @@ def build_extraction(article: Article, doc: Doc) -> ArticleExtraction:
     troops = [_event_record(TroopCommitment, s, actors, ("actor",)) for s in doc.spans.get(ext.TROOPS, [])]
     pledges = [_event_record(MoneyPledge, s, actors, ("donor_actor",)) for s in doc.spans.get(ext.PLEDGES, [])]
     meetings = [_event_record(Meeting, s, actors) for s in doc.spans.get(ext.MEETINGS, [])]
-    troops = _dedupe(troops, ("country", "personnel", "change", "total", "status"))
+    troops = _dedupe(troops, ("country", "personnel", "change", "total", "status", "destination"))
     pledges = _dedupe(pledges, ("donor", "amount", "currency"))
     for pledge in pledges:
         converted = convert(pledge.amount, pledge.currency, article.header.published)

@@ -349,19 +349,24 @@ class Pledges:
 
 
 def _without_headline_repeats(doc: Doc, pledges: list[Span]) -> list[Span]:
-    """A headline sums up the body: its amount, told again below, is one pledge, not two.
-    Where both name the same giver, the records merge later with both evidences; where they
-    name it differently ("Geber" above, "die internationale Gemeinschaft" below), the body's wins."""
+    """A headline sums up the body: its amount, told again below, is one pledge, not two; the
+    body names it more fully ("Geber" above, "die internationale Gemeinschaft" below), and
+    what only the headline says fills the body's gaps."""
     end = headline_end_of(doc)
     body = [p._.event for p in pledges if p.start_char >= end]
-
-    def repeated(event: dict) -> bool:
-        return any(
-            b["currency"] == event["currency"] and abs(b["amount"] - event["amount"]) <= 0.005 * b["amount"]
-            and b["donor"] != event["donor"] for b in body
-        )
-
-    return [p for p in pledges if p.start_char >= end or not repeated(p._.event)]
+    kept = []
+    for p in pledges:
+        event = p._.event
+        repeat = p.start_char < end and next((
+            b for b in body
+            if b["currency"] == event["currency"] and abs(b["amount"] - event["amount"]) <= 0.005 * b["amount"]
+        ), None)
+        if not repeat:
+            kept.append(p)
+            continue
+        for key in ("recipient", "purpose"):
+            repeat[key] = repeat[key] or event[key]
+    return kept
 
 
 @Language.factory("coalition_money")

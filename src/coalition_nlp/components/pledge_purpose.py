@@ -13,6 +13,7 @@ _PURPOSE_HEADS = frozenset(_DATA["purpose_heads"])
 _PURPOSE_STOP = frozenset(_DATA["purpose_stop"])
 _PURPOSE_SKIP = frozenset(_DATA["purpose_skip"])
 _MAX_PURPOSE = 6
+_TIMES = frozenset(_DATA["purpose_times"])
 
 
 def purpose_of(sent: Span, money: Span) -> str | None:
@@ -25,7 +26,7 @@ def purpose_of(sent: Span, money: Span) -> str | None:
             if not words and tok.lower_ in _PURPOSE_SKIP:
                 continue
             words.append(tok.text)
-        if words:
+        if words and words[0] not in _TIMES:  # "für die Jahre 2018 bis 2020" is a time
             return " ".join(words)
     for tok in sent:
         if tok.text in _PURPOSE_HEADS or (tok.text.endswith("hilfe") and tok.text[:1].isupper()):

@@ -3,7 +3,8 @@
 spaCy's ``sentencizer`` hangs an opening quote on the previous sentence and runs a
 headline or sub-heading without a full stop into the next sentence. Here a line break
 always ends a sentence, closing quotes and brackets stay with the sentence they close,
-an opening quote starts the next one, and "seit 2014. Die ..." ends at the year.
+an opening quote starts the next one, "seit 2014. Die ..." ends at the year, and a leading
+"date 2016-10" metadata stamp is a sentence of its own.
 """
 from __future__ import annotations
 
@@ -49,7 +50,10 @@ def sentence_starts(texts: list[str]) -> list[bool]:
     pending = True  # the next real token starts a sentence
     seen_start = False
     length = 0  # tokens since the last start
+    stamp_end = _stamp_end(texts)
     for i, text in enumerate(texts):
+        if i == stamp_end:
+            pending = True  # after the "date 2016-10" metadata stamp
         if text.isspace():
             if "\n" in text:
                 pending, inside = True, False
@@ -68,6 +72,17 @@ def sentence_starts(texts: list[str]) -> list[bool]:
         if text in _ENDS or (_NUMBER_DOT.match(text) and int(text[:-1]) >= 100):
             pending = _continues_upper(texts, i)
     return starts
+
+
+def _stamp_end(texts: list[str]) -> int | None:
+    """Where the text after a leading metadata stamp ("date 2016-10-14") begins, else None."""
+    i = next((k for k, t in enumerate(texts) if not t.isspace()), len(texts))
+    if i + 1 >= len(texts) or texts[i] != "date" or not (len(texts[i + 1]) == 4 and texts[i + 1].isdigit()):
+        return None
+    i += 2
+    while i + 1 < len(texts) and texts[i] == "-" and len(texts[i + 1]) == 2 and texts[i + 1].isdigit():
+        i += 2
+    return i
 
 
 def _continues_upper(texts: list[str], i: int) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import load_json
 from ..syntax.analysis import clause_at
+from .troop_merges import joined, once
 from .view import doc_view
 from .context import (
     WordSet,
@@ -52,15 +53,17 @@ _HOLDING = frozenset(_DATA["holding_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
 _STILL = frozenset(_DATA["still"])
 _EQUIPPED = frozenset(_DATA["equipped_verbs"])
+_COORDINATION = frozenset({"und", "sowie"})
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
-def personnel_noun(text: str) -> str | None:
-    """The normalised personnel noun a word names ("US-Soldaten" -> "Soldaten")."""
+def personnel_noun(text: str, counted: bool = False) -> str | None:
+    """The normalised personnel noun a word names ("US-Soldaten" -> "Soldaten"); ``counted``:
+    right after a number, where "2500 US-Kräfte" counts too."""
     if text in _PERSONNEL:
         return _PERSONNEL[text]
     head = text.rsplit("-", 1)[-1]
-    if head != text and head in _PERSONNEL and head not in _NEEDS_NUMBER:
+    if head != text and head in _PERSONNEL and (counted or head not in _NEEDS_NUMBER):
         return _PERSONNEL[head]
     lower = text.lower()
     for suffix in _COMPOUND_HEADS:
@@ -88,6 +91,33 @@ def _noun_after(num: Span) -> Token | None:
         if tok.text[:1].isupper() and "-" in tok.text:
             return tok  # "US-Soldaten": a prefix compound is the noun itself
     return None
+
+
+def _coordinated(first: "_Commitment", second: "_Commitment") -> bool:
+    """"100 Soldaten nach Mali und 200 Soldaten nach Niger": two figures, each with its noun."""
+    doc = first.noun.doc
+    start = min(n.start for n in second.numbers)
+    joints = [k for k in range(first.noun.i + 1, start) if doc[k].lower_ in _COORDINATION]
+    # "und rund 200": only lower-case words between; not "Soldatinnen und Soldaten nur noch 500"
+    return bool(joints) and all(doc[k].is_lower for k in range(joints[-1] + 1, start))
+
+
+def _stretches(sent: Span, commitments: list["_Commitment"]) -> list[Span]:
+    """Where each figure's places are named: the sentence, but for figures coordinated with
+    the next ("100 Soldaten nach Mali und 200 nach Niger") the stretch up to that one."""
+    doc = sent.doc
+    out = []
+    for k, c in enumerate(commitments):
+        start = min([c.noun.i, *(n.start for n in c.numbers)])
+        after = commitments[k + 1] if k + 1 < len(commitments) else None
+        before = commitments[k - 1] if k else None
+        if after is not None and _coordinated(c, after):
+            out.append(doc[start : min(n.start for n in after.numbers)])
+        elif before is not None and _coordinated(before, c):
+            out.append(doc[start : sent.end])
+        else:
+            out.append(sent)
+    return out
 
 
 def _multinational(noun: Token) -> bool:
@@ -129,14 +159,18 @@ class Troops:
         last_sender = None
         for numbers in by_sentence.values():  # only sentences with a figure are read
             sent = view.sent(numbers[0].start)
-            records = [self._record(sent, c, last_sender) for c in self._commitments(sent, numbers)]
+            commitments = self._commitments(sent, numbers)
+            records = [
+                self._record(sent, c, last_sender, where)
+                for c, where in zip(commitments, _stretches(sent, commitments))
+            ]
             if found and sent.text in _CONTINUATION:
-                records = _joined([found.pop(), *records])  # "... steigt damit auf 4087 Soldaten"
-            found.extend(_joined(records))
+                records = joined([found.pop(), *records])  # "... steigt damit auf 4087 Soldaten"
+            found.extend(joined(records))
             last_sender = next((r._.event["country"] for r in reversed(records) if r._.event["country"]), last_sender)
         # A figure no state sends (an alliance's mission, "insgesamt 10 000 Soldaten") is no
         # troop commitment of the contract.
-        doc.spans[ext.TROOPS] = _once([r for r in found if r._.event["country"]])
+        doc.spans[ext.TROOPS] = once([r for r in found if r._.event["country"]])
         return doc
 
     def _commitments(self, sent: Span, numbers: list[Span]) -> list[_Commitment]:
@@ -151,7 +185,7 @@ class Troops:
             if after is not None and after.text in _PARTITIVE:
                 after = _genitive_noun(after)  # "80 Angehörige der Spezialkräfte"
             if after is not None:
-                personnel = personnel_noun(after.text)
+                personnel = personnel_noun(after.text, counted=True)
                 if personnel is None or after.text in _UNIT_NOUNS or _multinational(after):
                     continue
                 noun = after
@@ -181,7 +215,8 @@ class Troops:
         for c in sorted(by_noun.values(), key=lambda c: (c.noun.i, c.cap)):
             target = None if c.cap else next(
                 (m for m in merged
-                 if not m.cap and m.personnel == c.personnel and clause_of(m.noun) == clause_of(c.noun)),
+                 if not m.cap and m.personnel == c.personnel and clause_of(m.noun) == clause_of(c.noun)
+                 and not _coordinated(m, c)),
                 None,
             )
             if target is None:
@@ -191,7 +226,7 @@ class Troops:
                 target.noun = c.noun
         return merged
 
-    def _record(self, sent: Span, c: _Commitment, last_sender: str | None) -> Span:
+    def _record(self, sent: Span, c: _Commitment, last_sender: str | None, where: Span) -> Span:
         doc = sent.doc
         clause = clause_text([c.noun, *(n[0] for n in c.numbers)])
         change = total = start_value = None
@@ -250,7 +285,7 @@ class Troops:
             "change": change,
             "total": total,
             "approx": approx,
-            "destination": [iso for iso in destinations(sent) if iso != sender],
+            "destination": [iso for iso in destinations(where) if iso != sender],
             "status": status,
         }
         return span
@@ -261,17 +296,6 @@ def _adjective_state(c: _Commitment) -> str | None:
     doc = c.noun.doc
     first = min([n.start for n in c.numbers if n.start < c.noun.i] or [c.noun.i])
     return next((iso for k in range(c.noun.i, first - 1, -1) if (iso := token_state(doc[k]))), None)
-
-
-def _once(records: list[Span]) -> list[Span]:
-    """The same state and figures told again ("Wir werden 450 ... hinschicken") are one record."""
-    seen, out = set(), []
-    for r in records:
-        key = (r._.event["country"], r._.event["change"], r._.event["total"], tuple(r._.event["destination"]))
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
 
 
 def _armed_forces(clause) -> bool:
@@ -302,38 +326,6 @@ def _glued_prefix_state(noun: Token) -> str | None:
         if lower.endswith(suffix) and len(lower) > len(suffix):
             return prefix_state(noun.text[: len(noun.text) - len(suffix)])
     return None
-
-
-def _joined(records: list[Span]) -> list[Span]:
-    """One sentence, one state, one kind of personnel: "schickt weitere 440 Soldaten ...,
-    die Truppe wächst damit auf rund 1100 Soldaten" is one change with its total."""
-    out: list[Span] = []
-    for record in records:
-        ev = record._.event
-        partner = next(
-            (r for r in out if (r._.event["country"], r._.event["personnel"]) == (ev["country"], ev["personnel"])
-             and (_completes(r._.event, ev) or _completes(ev, r._.event))),
-            None,
-        )
-        if partner is None:
-            out.append(record)
-            continue
-        merged = partner._.event
-        merged["change"] = merged["change"] if merged["change"] is not None else ev["change"]
-        merged["total"] = merged["total"] if merged["total"] is not None else ev["total"]
-        merged["approx"] = merged["approx"] or ev["approx"]
-        if record.sent != partner.sent:
-            merged.setdefault("evidence", []).append(record)
-    return out
-
-
-def _completes(first: dict, second: dict) -> bool:
-    """``second`` adds the total ``first`` lacks, agreeing on the change where both state it."""
-    return (
-        first["total"] is None and second["total"] is not None
-        and (second["change"] is None or second["change"] == first["change"])
-        and first["change"] is not None
-    )
 
 
 def _casualty_context(num: Span) -> bool:

@@ -1,0 +1,54 @@
+"""Troop figures that are told more than once: one record each.
+
+"schickt weitere 440 Soldaten ..., die Truppe wächst damit auf rund 1100" is one change with
+its total; "Wir werden 450 ... hinschicken", after the same figure was told, is the same one.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+
+def joined(records: list[Span]) -> list[Span]:
+    """One sentence, one state, one kind of personnel: "schickt weitere 440 Soldaten ...,
+    die Truppe wächst damit auf rund 1100 Soldaten" is one change with its total."""
+    out: list[Span] = []
+    for record in records:
+        ev = record._.event
+        partner = next(
+            (r for r in out if (r._.event["country"], r._.event["personnel"]) == (ev["country"], ev["personnel"])
+             and (_completes(r._.event, ev) or _completes(ev, r._.event))),
+            None,
+        )
+        if partner is None:
+            out.append(record)
+            continue
+        merged = partner._.event
+        merged["change"] = merged["change"] if merged["change"] is not None else ev["change"]
+        merged["total"] = merged["total"] if merged["total"] is not None else ev["total"]
+        merged["approx"] = merged["approx"] or ev["approx"]
+        if record.sent != partner.sent:
+            merged.setdefault("evidence", []).append(record)
+    return out
+
+
+def _completes(first: dict, second: dict) -> bool:
+    """``second`` adds the total ``first`` lacks, agreeing on the change where both state it."""
+    return (
+        first["total"] is None and second["total"] is not None
+        and (second["change"] is None or second["change"] == first["change"])
+        and first["change"] is not None
+    )
+
+
+def once(records: list[Span]) -> list[Span]:
+    """The same state and figures told again ("Wir werden 450 ... hinschicken") are one record,
+    unless they name different places ("nach Kuwait", then "in die Region" or "nach Kuwait und Irak")."""
+    seen: list[tuple[tuple, set]] = []
+    out = []
+    for r in records:
+        event = r._.event
+        key, places = (event["country"], event["change"], event["total"]), set(event["destination"])
+        if not any(k == key and (p & places or not p or not places) for k, p in seen):
+            seen.append((key, places))
+            out.append(r)
+    return out
