@@ -117,6 +117,14 @@ ROWS = [
     ("Die Minister kamen nach Rom, um über den Einsatz zu beraten.", "kamen",
      dict(kind="main", tense="past", roles={"Rom": "direction"})),
     ("Ohne das Parlament zu fragen, schickte die Regierung Soldaten.", "Ohne", dict(kind="infinitive")),
+    # a preposition with a relative pronoun opens a relative clause; its subject follows the pronoun
+    ("Sie schlossen ein Abkommen, nach dem der Golfstaat 50 Millionen Dollar für den Wiederaufbau bereitstellt.",
+     "Golfstaat", dict(kind="relative", verb="bereitstellen", subject="der Golfstaat", roles={"Wiederaufbau": "recipient"})),
+    # a count in the Vorfeld agrees with no singular verb: the subject follows the verb
+    ("500 Millionen Dollar stellt das Land selbst bereit.", "stellt", dict(verb="bereitstellen", subject="das Land")),
+    ("500 Soldaten kamen am Montag in Bagdad an.", "kamen", dict(verb="ankommen", subject="500 Soldaten")),
+    # a list item's number opens no subject
+    ("5. Bundesregierung sagt dem Irak Hilfe zu", "sagt", dict(verb="zusagen", subject="Bundesregierung")),
     # a gapped clause after the verb ("..., Katar mit 60 Millionen") leaves the verb complex alone
     ("Kuwait will mit 500 Millionen Dollar helfen, Katar mit 60 Millionen.", "will", dict(kind="main", verb="helfen")),
     # "zu" before a noun is a preposition: the comma piece closes the main clause before it

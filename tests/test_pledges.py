@@ -279,3 +279,22 @@ def test_each_giver_and_values(text, expected):
 def test_a_period_is_no_purpose():
     (p,) = coalition_nlp.extract("Die EU sagte für die Jahre 2018 bis 2020 humanitäre Hilfe von 1,2 Milliarden Euro zu.").money_pledges
     assert p.purpose == "humanitäre Hilfe"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an epithet as the giver: the nearest state named before that it can stand for
+        ("Die größte Zusage kam von Kuwait. Das arabische Emirat will die Flüchtlinge mit 500 Millionen Dollar unterstützen.",
+         [("KWT", 500e6, None)]),
+        ("Der Irak und die Emirate schlossen ein Abkommen, nach dem der Golfstaat 50 Millionen Dollar für den "
+         "Wiederaufbau bereitstellt.", [("ARE", 50e6, None)]),
+        ("Die Minister lobten Kuwait als Gastgeber. 500 Millionen Dollar stellt das Land selbst bereit.",
+         [("KWT", 500e6, None)]),
+        # "sein Land": the state of the person named before
+        ("Der kuwaitische Emir Sabah al-Ahmad al-Sabah sprach über die Kinder Syriens. Er kündigte an, sein Land werde 500 Millionen "
+         "Dollar bereitstellen.", [("KWT", 500e6, None)]),
+    ],
+)
+def test_state_epithets_as_givers(text, expected):
+    assert pledge_roles(text) == expected

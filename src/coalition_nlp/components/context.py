@@ -11,7 +11,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..lexicon import get_lexicon, load_json
+from ..lexicon import get_lexicon, load_json, load_tsv
 from ..syntax.analysis import analysis
 from .view import doc_view
 
@@ -253,3 +253,29 @@ def clause_text(tokens: Iterable) -> str:
     found, view = analysis(doc), doc_view(doc)
     wanted = sorted({found.number(t.i) for t in tokens})
     return " ".join(" ".join(view.texts[c.start : c.end]) for c in (found.sentence(n)[k] for n, k in wanted))
+
+
+_POSSESSIVES = frozenset({"sein", "seines", "seinem", "ihr", "ihres", "ihrem", "unser", "unseres", "unserem"})
+_EPITHETS = {row["epithet"]: frozenset(row["states"].split(",")) for row in load_tsv("state_epithets.tsv")}
+
+
+def epithet_mention(doc: Doc, i: int, sentences: int = 2) -> Span | None:
+    """The mention of the state an epithet at token ``i`` refers back to ("das Land", "der
+    Golfstaat"): the nearest state named before it that it can stand for, in its sentence or
+    the ones before."""
+    states = _EPITHETS.get(doc_view(doc).texts[i])
+    if states is None:
+        return None
+    view = doc_view(doc)
+    start = view.sent_start(i)
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = view.sent_start(start - 1)
+    if view.lowers[i - 1] in _POSSESSIVES:
+        # "sein Land": the state of the person named last before it
+        persons = [m for m in actor_mentions(doc, ext.PERSON) if start <= m.start < i and m._.iso]
+        if persons and ("*" in states or persons[-1]._.iso in states):
+            return persons[-1]
+    mentions = [m for m in actor_mentions(doc, ext.COUNTRY) if start <= m.start < i and m._.iso]
+    return next((m for m in reversed(mentions) if "*" in states or m._.iso in states), None)

@@ -20,6 +20,7 @@ from .view import doc_view, headline_end_of
 from .context import (
     actors_in,
     clause_subject_state,
+    epithet_mention,
     clause_of,
     in_place_phrase,
     in_source_phrase,
@@ -194,6 +195,9 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
     view = doc_view(doc)
     if start < end and (group := _gathering(doc[start:end])):
         return group  # "Die internationale Geberkonferenz hat Zusagen von 6,9 Milliarden gebracht"
+    epithet = next((m for k in range(start, end) if (m := epithet_mention(doc, k))), None)
+    if epithet is not None and not any(start <= m.start < end for m in mentions):
+        return _named(epithet)  # "Das arabische Emirat will ...", "stellt das Land selbst bereit"
     head = next((k for k in range(start, end) if view.texts[k][:1].isupper() and view.lowers[k].endswith(_DONOR_HEADS)), None)
     if head is None or any(start <= m.start < end for m in mentions):
         return None

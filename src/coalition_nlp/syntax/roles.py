@@ -12,6 +12,8 @@ def phrases(view, c: Clause) -> list[Phrase]:
     lowers, texts = view.lowers, view.texts
     for k in range(c.start, c.end - 1):
         low = lowers[k]
+        if c.kind == "relative" and k == c.start and lowers[k + 1] in cw.RELATIVES:
+            continue  # ", nach dem der Golfstaat ...": the pronoun is the phrase, no noun follows it
         if low == "in":
             nxt = lowers[k + 1]
             role = "direction" if nxt in ("den", "die", "das", "einen", "eine") else "place"
@@ -44,10 +46,15 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
     lowers, texts = view.lowers, view.texts
     in_phrase = {i for p in c.phrases for i in range(p.prep, p.end)}
     first = c.start
-    while first < c.finite and (texts[first] in cw.BREAKS or lowers[first] in cw.COORDINATORS):
-        first += 1
+    while first < c.finite and (
+        texts[first] in cw.BREAKS or lowers[first] in cw.COORDINATORS or texts[first][:-1].isdigit() and texts[first][-1:] == "."
+    ):
+        first += 1  # a list item's number ("5. Bundesregierung sagt ...") opens no subject
     if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS:
-        if texts[first][:1].isupper() or cw.is_count(lowers[first]) or lowers[first] in cw.NOMINATIVE or lowers[first] in cw.PRONOUNS:
+        counted = cw.is_count(lowers[first])
+        if counted and not _plural(lowers[c.finite]):
+            pass  # "500 Millionen Dollar stellt das Land bereit": a count agrees with no singular verb
+        elif texts[first][:1].isupper() or counted or lowers[first] in cw.NOMINATIVE or lowers[first] in cw.PRONOUNS:
             return first, c.finite
     search = range(c.finite + 1, c.end) if c.kind == "main" else range(first + 1, c.finite)
     for k in search:
@@ -63,6 +70,11 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
                 end += 1
             return k, end
     return None
+
+
+def _plural(finite: str) -> bool:
+    """A finite verb of the plural: "stellen", "gaben", "sind" (the singular ends otherwise)."""
+    return finite.endswith("n") or finite == "sind"
 
 
 def objects(view, c: Clause) -> dict[str, tuple[int, int]]:

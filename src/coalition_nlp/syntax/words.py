@@ -87,7 +87,9 @@ def verb_kinds(view) -> list[str | None]:
 
 
 def is_count(word: str) -> bool:
-    """A number that counts, not a year ("2015 schickte Frankreich ...")."""
+    """A number that counts, not a year ("2015 schickte Frankreich ...") nor an ordinal ("5.")."""
+    if word.endswith("."):
+        return False
     digits = word.replace(".", "")
     return digits.isdigit() and not (len(digits) == 4 and digits[:2] in ("19", "20") and "." not in word)
 
