@@ -119,6 +119,8 @@ def test_bare_dollar_keeps_the_currency_named_before():
         "Das IKRK hat seinen Spendenaufruf für Syrien auf 185 Millionen Franken erhöht.",  # an appeal is a need
         "Die Wirtschaftsleistung des Irak lag bei 170 Milliarden Dollar.",  # an economic figure
         "Geberkonferenz: 3,8 Milliarden Dollar für syrische Flüchtlinge",  # a headline without a commitment
+        "Der Hilfsbedarf von 6,5 Milliarden Dollar wurde deutlich verfehlt, wie die Geber mitteilten.",  # a need (compound)
+        "Die Militärausgaben für die Sonderoperationen beliefen sich auf 200 Millionen Dollar.",  # an expense
         "Der niederländische Beitrag zum Einsatz kostet 90 Millionen Euro im Jahr.",  # a contribution's cost
     ],
 )
@@ -297,4 +299,27 @@ def test_a_period_is_no_purpose():
     ],
 )
 def test_state_epithets_as_givers(text, expected):
+    assert pledge_roles(text) == expected
+
+
+def test_equal_shares_to_different_recipients_are_two_pledges():
+    text = "Deutschland gibt Jordanien 10 Millionen Euro und dem Libanon 10 Millionen Euro."
+    found = coalition_nlp.extract(text).money_pledges
+    assert [(p.donor, p.amount) for p in found] == [("DEU", 10e6), ("DEU", 10e6)]
+    assert {p.recipient for p in found} == {"JOR", "LBN"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # groups of givers by name
+        ("Die internationalen Geldgeber haben sieben Milliarden Dollar zugesagt.", [("Geldgeber", 7e9, None)]),
+        ("Internationale Hilfsorganisationen sagten zu, 400 Millionen Dollar beizutragen.",
+         [("Hilfsorganisationen", 400e6, None)]),
+        # strengthening aid by an amount commits it
+        ("Die Schweiz will die humanitäre Hilfe für den Irak mit weiteren 40 Millionen Franken verstärken.",
+         [("CHE", 40e6, "IRQ")]),
+    ],
+)
+def test_groups_by_name_and_strengthening(text, expected):
     assert pledge_roles(text) == expected

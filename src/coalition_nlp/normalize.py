@@ -164,17 +164,23 @@ def _evidence(doc: Doc, span: SpacySpan, extra: Iterable[SpacySpan] = ()) -> lis
     return sorted(seen.values(), key=lambda e: e.start)
 
 
-def _dedupe(records: list, key_fields: tuple[str, ...]) -> list:
-    """Exact repeats (a headline repeating the lead) become one record with both evidences."""
-    merged: dict[tuple, Any] = {}
+def _dedupe(records: list, key_fields: tuple[str, ...], loose: tuple[str, ...] = ()) -> list:
+    """Repeats (a headline repeating the lead) become one record with both evidences: equal
+    in ``key_fields``, and in each ``loose`` field equal or unstated in one of them ("eine
+    Million geht an UNICEF, eine Million an UNDP" are two)."""
+    merged: dict[tuple, list] = {}
     for rec in records:
         key = tuple(str(getattr(rec, f)) for f in key_fields)
-        if key in merged:
-            first = merged[key]
-            first.evidence.extend(e for e in rec.evidence if e not in first.evidence)
+        same = merged.setdefault(key, [])
+        first = next((m for m in same if all(
+            getattr(m, f) is None or getattr(rec, f) is None or getattr(m, f) == getattr(rec, f) for f in loose
+        )), None)
+        if first is None:
+            same.append(rec)
         else:
-            merged[key] = rec
-    return list(merged.values())
+            first.evidence.extend(e for e in rec.evidence if e not in first.evidence)
+    order = {id(rec): k for k, rec in enumerate(records)}
+    return sorted((rec for same in merged.values() for rec in same), key=lambda rec: order[id(rec)])
 
 
 def _event_record(model: type, span: SpacySpan, actors: _Actors, refs: tuple[str, ...] = ()):
@@ -196,7 +202,7 @@ def build_extraction(article: Article, doc: Doc) -> ArticleExtraction:
     pledges = [_event_record(MoneyPledge, s, actors, ("donor_actor",)) for s in doc.spans.get(ext.PLEDGES, [])]
     meetings = [_event_record(Meeting, s, actors) for s in doc.spans.get(ext.MEETINGS, [])]
     troops = _dedupe(troops, ("country", "personnel", "change", "total", "status", "destination"))
-    pledges = _dedupe(pledges, ("donor", "amount", "currency"))
+    pledges = _dedupe(pledges, ("donor", "amount", "currency"), loose=("recipient",))
     for pledge in pledges:
         converted = convert(pledge.amount, pledge.currency, article.header.published)
         pledge.amount_eur, pledge.amount_usd, pledge.rate_date = converted.eur, converted.usd, converted.rate_date

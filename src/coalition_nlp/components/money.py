@@ -32,6 +32,7 @@ _TRIGGERS = frozenset(_DATA["triggers"])
 _SEPARABLE: dict[str, str] = _DATA["separable"]
 _PHRASES = tuple(_DATA["phrases"])
 _NOT_PLEDGE = frozenset(_DATA["not_pledge"])
+_NOT_PLEDGE_HEADS = tuple(_DATA["not_pledge_heads"])
 _COLLECTIVE = tuple(sorted(_DATA["collective_donors"], key=len, reverse=True))
 # a group's name as written, or with the endings its cases add: "internationalen Gemeinschaft", "Gebern"
 _COLLECTIVE_NOMINATIVE, _COLLECTIVE_FORMS = (re.compile("|".join(
@@ -88,7 +89,8 @@ def _spoken_of_otherwise(money: Span) -> bool:
     view = doc_view(money.doc)
     sent = view.sent(money.start)
     return any(
-        view.texts[i] in _NOT_PLEDGE and clause_of(money.doc[i]) == clause for i in range(sent.start, sent.end)
+        (view.texts[i] in _NOT_PLEDGE or view.texts[i][:1].isupper() and view.lowers[i].endswith(_NOT_PLEDGE_HEADS))
+        and clause_of(money.doc[i]) == clause for i in range(sent.start, sent.end)
     )
 
 
