@@ -226,6 +226,9 @@ NOT_MEETINGS = [
     # further meetings in general, with no place or date
     "Weitere Konferenzen sollen folgen.",
     "Weitere Gespräche seien geplant, hieß es.",
+    "Der Zeitplan solle in technischen Gesprächen festgelegt werden.",
+    # a meeting noun inside quoted speech is no meeting of its own
+    "„Das ist ein wichtiges Treffen“, sagte er.",
 ]
 
 
@@ -569,3 +572,19 @@ def test_seat_of_a_body_is_no_meeting_place(text, location):
 def test_today_and_morning(text, status):
     (m,) = meetings(text)
     assert m.status == status
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # every form of "zusammentreffen"; "dort" is the place of the sentence before
+        ("Der Minister brach am Samstag in die irakische Hauptstadt Bagdad auf. Dort will er am Sonntag mit dem "
+         "irakischen Ministerpräsidenten Haidar al-Abadi zusammentreffen.", [("planned", "Bagdad", "am Sonntag")]),
+        ("Die Minister planen, am Montag in Rom zusammenzutreffen.", [("planned", "Rom", "am Montag")]),
+        # a conference's quoted title is a name, not speech
+        ("Grund für die Sperren war die internationale „Konferenz zur syrischen Flüchtlingslage“ in Berlin.",
+         [("held", "Berlin", None)]),
+    ],
+)
+def test_verb_forms_and_quoted_titles(text, expected):
+    assert [(m.status, m.location, m.date_text) for m in meetings(text)] == expected

@@ -15,7 +15,7 @@ from ..syntax.models import Clause
 from .context import actor_mentions, actors_in
 from .meeting_nouns import meeting_noun_at
 from .meeting_places import GENITIVE_ARTICLES, SIDELINES, city_in, city_of_adjective
-from .view import doc_view
+from .view import OPEN_QUOTES, TOGGLE_QUOTES, doc_view
 
 _M = load_json("meetings.json")
 
@@ -56,7 +56,7 @@ class Trigger:
     preposition: str | None = None  # the word governing the noun phrase
     quoted: bool = False
     new: bool = False  # "ein weiteres Treffen"
-    bare: bool = True  # no article: "weitere Konferenzen", meetings in general unless placed or dated
+    bare: bool = True  # no article: "weitere Konferenzen", meetings in general unless placed, dated or peopled
     generic: bool = False  # "eine Frequenz von Treffen"
     sideline_of: bool = False  # the noun in "am Rande des Treffens"
     city: str | None = None  # "Pariser Konferenz"
@@ -92,7 +92,9 @@ def _noun_phrase(trigger: Trigger) -> None:
             elif j > start:
                 trigger.preposition = doc[j - 1].lower_
             return
-        if low in _NEW_MARKERS:
+        if left.text in OPEN_QUOTES or left.text in TOGGLE_QUOTES:
+            pass  # "die internationale „Konferenz zur ...“"
+        elif low in _NEW_MARKERS:
             trigger.new = True
         elif left.text[:1].isupper() and (city := city_of_adjective(left.text, doc)):
             trigger.city = city

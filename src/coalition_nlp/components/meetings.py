@@ -105,8 +105,8 @@ class Meetings:
         target = target_of(meetings, c)
         if target is not None:
             merge(target, c, span)
-        elif trigger.creates and not (trigger.new and trigger.bare and not (c.location or c.date_text or c.participants)):
-            # "Weitere Konferenzen sollen folgen": meetings in general, none in particular
+        elif trigger.creates and not (trigger.bare and trigger.kind == "noun" and not (c.location or c.date_text or c.participants)):
+            # "Weitere Konferenzen sollen folgen", "in technischen Gesprächen": meetings in general
             if trigger.definite:
                 # a first mention with "the" points back to the people of the sentence before
                 c.participants += [

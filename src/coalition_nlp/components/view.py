@@ -6,12 +6,15 @@ from spacy.attrs import IDX, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from ..lexicon import get_lexicon, load_json
+from ..syntax import words
 
 _QUOTE_MARKS = load_json("sentences.json")
 # “ closes a German „ quotation and opens an English one: it toggles, like the straight quotes.
 OPEN_QUOTES = frozenset(_QUOTE_MARKS["opening_quotes"]) - {"“"}
 CLOSE_QUOTES = frozenset(_QUOTE_MARKS["closing_quotes"]) - {")", "]", "“"}
 TOGGLE_QUOTES = frozenset(_QUOTE_MARKS["ambiguous_quotes"]) | {"“"}
+_MAX_TITLE = 8  # tokens of a quoted name or title
+_TITLE_BREAKS = frozenset({".", "!", "?", ":", ";"})
 
 
 class DocView:
@@ -53,22 +56,33 @@ class DocView:
 
 def quoted_tokens(doc: Doc) -> set[int]:
     """Token indices inside quotation marks, computed once per doc: „ « open, “ ” » close, a
-    straight quote toggles, a line break ends any quotation."""
+    straight quote toggles, a line break ends any quotation. A short quotation without a verb
+    or a full stop is a name or title ("die „Konferenz zur syrischen Flüchtlingslage“"), not
+    speech, and counts as unquoted."""
     view = doc_view(doc)
     if view.quoted is None:
-        inside, view.quoted = False, set()
+        view.quoted = set()
+        run: list[int] | None = None
         for i, text in enumerate(view.texts):
-            if text in OPEN_QUOTES:
-                inside = True
-            elif text in CLOSE_QUOTES:
-                inside = False
-            elif text in TOGGLE_QUOTES:
-                inside = not inside
-            elif "\n" in text:
-                inside = False
-            elif inside:
-                view.quoted.add(i)
+            if text in OPEN_QUOTES or (text in TOGGLE_QUOTES and run is None):
+                run = []
+            elif text in CLOSE_QUOTES or text in TOGGLE_QUOTES or "\n" in text:
+                if run is not None and not _title(view, run, closed="\n" not in text):
+                    view.quoted.update(run)
+                run = None
+            elif run is not None:
+                run.append(i)
+        if run:
+            view.quoted.update(run)
     return view.quoted
+
+
+def _title(view: DocView, run: list[int], closed: bool) -> bool:
+    return closed and 0 < len(run) <= _MAX_TITLE and not any(
+        view.texts[k] in _TITLE_BREAKS or view.texts[k].islower() and (
+            view.lowers[k] in words.AUXILIARIES or words.verb_of(view.lowers[k])
+        ) for k in run
+    )
 
 
 def doc_view(doc: Doc) -> DocView:
