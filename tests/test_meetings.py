@@ -588,3 +588,12 @@ def test_today_and_morning(text, status):
 )
 def test_verb_forms_and_quoted_titles(text, expected):
     assert [(m.status, m.location, m.date_text) for m in meetings(text)] == expected
+
+
+def test_a_new_partner_elsewhere_is_another_meeting():
+    # a meeting without a place, then one in a place with someone it did not have
+    text = ("Außenminister Sebastian Kurz wird mit seinem israelischen Amtskollegen Avigdor Lieberman zusammentreffen. "
+            "Kurz und Bundespräsident Heinz Fischer treffen heute Abend in New York mit dem iranischen Präsidenten "
+            "Hassan Rohani zusammen.")
+    found = [(m.status, m.location) for m in meetings(text)]
+    assert found == [("planned", None), ("planned", "New York")]

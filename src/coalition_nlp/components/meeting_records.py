@@ -147,7 +147,7 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
         latest = same[-1]
         definite = c.trigger.definite or not c.trigger.creates
         if latest.location is None or (latest.implied and definite):
-            return latest if _same_date(latest, c) else None
+            return latest if _same_date(latest, c) and not _new_partner(c, latest) else None
         return None
     latest = same[-1]
     return latest if _same_date(latest, c) and not _new_partner(c, latest) else None
