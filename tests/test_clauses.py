@@ -125,6 +125,9 @@ ROWS = [
     ("500 Soldaten kamen am Montag in Bagdad an.", "kamen", dict(verb="ankommen", subject="500 Soldaten")),
     # a list item's number opens no subject
     ("5. Bundesregierung sagt dem Irak Hilfe zu", "sagt", dict(verb="zusagen", subject="Bundesregierung")),
+    # nouns are no verb forms, and strong verbs the generated table lacks are known
+    ("Auf dem Programm standen Treffen mit dem Präsidenten.", "standen", dict(verb="stehen", tense="past")),
+    ("Das Treffen fand am Montag in Rom statt.", "fand", dict(verb="stattfinden", tense="past")),
     # a gapped clause after the verb ("..., Katar mit 60 Millionen") leaves the verb complex alone
     ("Kuwait will mit 500 Millionen Dollar helfen, Katar mit 60 Millionen.", "will", dict(kind="main", verb="helfen")),
     # "zu" before a noun is a preposition: the comma piece closes the main clause before it

@@ -229,6 +229,9 @@ NOT_MEETINGS = [
     "Der Zeitplan solle in technischen Gesprächen festgelegt werden.",
     # a meeting noun inside quoted speech is no meeting of its own
     "„Das ist ein wichtiges Treffen“, sagte er.",
+    # talks with one's own government or party body are no gathering of two parties
+    "Trump ordnete den Abzug nach Gesprächen mit seinem Sicherheitskabinett an.",
+    "Das verkündete der Außenminister nach einem Treffen mit dem Auswärtigen Ausschuss des Parlaments.",
 ]
 
 
@@ -597,3 +600,20 @@ def test_a_new_partner_elsewhere_is_another_meeting():
             "Hassan Rohani zusammen.")
     found = [(m.status, m.location) for m in meetings(text)]
     assert found == [("planned", None), ("planned", "New York")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a programme in the present tense lies ahead, in the past it was held
+        ("Auf dem Programm des Ministers stehen Treffen mit Präsident Fuad Masum.", ["planned"]),
+        ("Auf dem Programm des Ministers standen Treffen mit Präsident Fuad Masum.", ["held"]),
+        # a week, then a day in it: one meeting
+        ("An dem in dieser Woche in London geplanten Treffen nimmt John Kerry teil. Kerry wird das Treffen am "
+         "Donnerstag mit seinem britischen Kollegen Philip Hammond leiten.", ["planned"]),
+        # two different days: two meetings
+        ("Die Minister trafen sich am Montag. Das Treffen am Dienstag fiel kürzer aus.", ["held", "held"]),
+    ],
+)
+def test_programmes_and_days(text, expected):
+    assert [m.status for m in meetings(text)] == expected

@@ -198,6 +198,8 @@ class Lexicon:
         self._verbs = {form: f"{tense} {lemma}" for form, lemma, tense in rows}
         for _, lemma, _ in rows:  # the infinitive is also the plural of the present: "Die Minister beraten"
             self._verbs.setdefault(lemma, f"inf {lemma}")
+        for row in load_tsv("verb_forms_irregular.tsv"):  # "stand", "fanden", "gegeben"
+            self._verbs.setdefault(row["form"], f"{row['tense']} {row['lemma']}")
 
     def _build_regions(self) -> None:
         forms: set[str] = set()

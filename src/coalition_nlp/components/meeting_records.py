@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..lexicon import load_json
 from ..syntax.analysis import clause_at
 from .context import actors_in, previous_sentences, same_paragraph
 from .meeting_people import both, persons_in, size_in, states_in
@@ -15,6 +16,10 @@ from .meeting_places import PLACE_ANAPHORS, named_for_city, nearest, places_in, 
 from .meeting_time import date_of, held_stated, status_of
 from .meeting_triggers import Trigger
 from .view import doc_view
+
+_DAY_WORDS = tuple({
+    w.lower() for w in (*load_json("dates.json")["weekdays"], *load_json("dates.json")["deictic"]) if " " not in w
+})
 
 
 @dataclass
@@ -107,7 +112,17 @@ def same_place(a: str | None, b: str | None) -> bool:
 
 
 def _same_date(a: Meeting, c: Candidate) -> bool:
-    return not (a.date_text and c.date_text and _fold(a.date_text) != _fold(c.date_text))
+    """No two different days: "in dieser Woche" and then "am Donnerstag" may be one meeting."""
+    return not (
+        a.date_text and c.date_text and _fold(a.date_text) != _fold(c.date_text)
+        and _one_day(a.date_text) and _one_day(c.date_text)
+    )
+
+
+def _one_day(text: str) -> bool:
+    """A date that names a single day ("am Donnerstag", "heute", "am 5. Mai"), not a week or month."""
+    words = set(_fold(text).replace(".", " ").split())
+    return any(w.startswith(_DAY_WORDS) or w.isdigit() and len(w) <= 2 for w in words)  # "Dienstagabend"
 
 
 def _new_partner(c: Candidate, meeting: Meeting) -> bool:

@@ -29,6 +29,7 @@ _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
 _AFTER = frozenset(_M["after_prepositions"])
 _CONDITIONAL = frozenset(_M["conditional"])
 _PAST_WORDS = frozenset(_TENSE["past"])
+_AGENDA = tuple(_M["agenda_nouns"])
 _DATE_KINDS = ("day", "weekday", "month", "relative", "deictic")
 
 
@@ -51,6 +52,8 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
         return "planned"
     if _infinitive_of_intent(doc, clause, clause_words):
         return "planned"
+    if clause.tense == "present" and any(w.endswith(_AGENDA) for w in clause_words):
+        return "planned"  # "Auf seinem Programm stehen Treffen mit ..."
     if words & _CONDITIONAL and not words & _PAST_WORDS:
         return "planned"
     present = clause.tense == "present"

@@ -46,6 +46,7 @@ _INDEFINITE = frozenset(_M["indefinite"])
 _NEW_MARKERS = frozenset(_M["new_markers"])
 _GENERIC_PREPS = frozenset(_M["generic_prepositions"])
 _VISIT_HEADS = tuple(_M["visit_heads"])
+_INTERNAL = tuple(_M["internal_bodies"])
 
 
 @dataclass
@@ -106,6 +107,22 @@ def _noun_phrase(trigger: Trigger) -> None:
         trigger.generic = doc[j].lower_ in _GENERIC_PREPS
 
 
+def _with_own_body(tok: Token) -> bool:
+    """"Gespräche mit seinem Sicherheitskabinett": a meeting noun whose partner is one's own
+    government or party body."""
+    doc = tok.doc
+    texts, lowers = doc_view(doc).texts, doc_view(doc).lowers
+    k = tok.i + 1
+    if k >= len(doc) or lowers[k] != _WITH:
+        return False
+    k += 1
+    while k < len(doc) and texts[k].islower():
+        k += 1  # "mit seinem", "mit dem neuen"
+    while k + 1 < len(doc) and texts[k + 1][:1].isupper() and texts[k + 1].isalpha():
+        k += 1  # "dem Auswärtigen Ausschuss": the last capitalised word is the head
+    return k < len(doc) and lowers[k].endswith(_INTERNAL)
+
+
 def _sideline_noun(tok: Token) -> bool:
     """Whether ``tok`` is the noun in "am Rande des/der ...", skipping adjectives."""
     doc = tok.doc
@@ -135,6 +152,7 @@ def triggers_in(sent: Span, quoted: set[int]) -> list[Trigger]:
         if is_noun:
             trigger = Trigger(tok, "noun")
             _noun_phrase(trigger)
+            trigger.generic = trigger.generic or _with_own_body(tok)
             trigger.sideline_of = _sideline_noun(tok)
         elif tok.is_lower and (
             low in _VERBS

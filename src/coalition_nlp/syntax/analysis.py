@@ -198,7 +198,11 @@ def _analyse(view, c: Clause) -> None:
     elif plural and c.kind in ("main", "sub", "relative"):
         # "Die Minister beraten", "..., dass sie sich treffen": the plural present is the infinitive
         c.finite = plural[-1] if c.kind != "main" else plural[0]
-    c.tense = clause_tense([lowers[k] for k in own if not cw.attributive(view, k)])
+    opening = view.sent_start(c.start)
+    c.tense = clause_tense([  # nouns are no verb forms: "Auf dem Programm standen Treffen"
+        lowers[k] if k == opening or not view.texts[k][:1].isupper() else "" for k in own
+        if not cw.attributive(view, k)
+    ])
     c.negated = not cw.NEGATIONS.isdisjoint(words)
     kinds = [cw.AUXILIARIES.get(w) or (found[1] if (found := cw.verb_of(w)) else None) for w in words]
     bracket = _right_bracket(view, c, own)
