@@ -612,8 +612,46 @@ def test_a_new_partner_elsewhere_is_another_meeting():
         ("An dem in dieser Woche in London geplanten Treffen nimmt John Kerry teil. Kerry wird das Treffen am "
          "Donnerstag mit seinem britischen Kollegen Philip Hammond leiten.", ["planned"]),
         # two different days: two meetings
-        ("Die Minister trafen sich am Montag. Das Treffen am Dienstag fiel kürzer aus.", ["held", "held"]),
+        ("Die Minister trafen sich am Montag. Das Treffen am Donnerstag fiel kürzer aus.", ["held", "held"]),
     ],
 )
 def test_programmes_and_days(text, expected):
     assert [m.status for m in meetings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a reception of a delegation, a strategic dialogue
+        ("Macron sicherte bei einem Empfang einer Delegation der SDF in Paris die Unterstützung zu.", None,
+         [("held", "Paris", None)]),
+        ("Das erklärten beide Regierungen im Zuge eines strategischen Dialogs, der am Donnerstag begonnen hatte.",
+         "2020-06-12", [("held", None, "am Donnerstag")]),
+        # a summit the speaker speaks on the sidelines of, when no meeting was told of
+        ("Das Land werde weitere 125 Ausbilder entsenden, teilte Premier David Cameron am Rande des G7-Gipfels mit.",
+         None, [("held", None, None)]),
+        # an agency's name in the dateline blocks nothing; the meeting's own relative clause dates it
+        ("Die Außenbeauftragte hat ein Sondertreffen einberufen.\nBrüssel (dts Nachrichtenagentur) - Bei dem Treffen, "
+         "das am kommenden Freitag in Brüssel stattfindet, geht es um den Irak.", "2014-08-13",
+         [("planned", "Brüssel", "am kommenden Freitag")]),
+        # a conference's first and last day are one meeting
+        ("Die Geberkonferenz in Brüssel begann am Dienstag. An der Konferenz, die am Mittwochabend zu Ende ging, "
+         "nahmen 85 Staaten teil.", None, [("held", "Brüssel", "am Dienstag")]),
+    ],
+)
+def test_receptions_dialogues_and_days(text, published, expected):
+    assert [(m.status, m.location, m.date_text) for m in meetings(text, published)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Beide Seiten wollen im Dialog bleiben.",
+    "Der Neujahrsempfang fiel aus.",
+])
+def test_idioms_of_dialogue_and_reception(text):
+    assert meetings(text) == []
+
+
+def test_a_label_taken_for_a_dateline_is_no_place():
+    text = "Geplanter Truppenabzug - Die Minister kamen am Mittwoch zusammen."
+    (m,) = meetings(text)
+    assert m.location is None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..lexicon import load_json
+from ..lexicon import get_lexicon, load_json
 from ..syntax.analysis import clause_at
 from .context import actors_in, previous_sentences, same_paragraph
 from .meeting_people import both, persons_in, size_in, states_in
@@ -17,6 +17,7 @@ from .meeting_time import date_of, held_stated, status_of
 from .meeting_triggers import Trigger
 from .view import doc_view
 
+_WEEKDAYS: dict[str, int] = {w.lower(): day for w, day in load_json("dates.json")["weekdays"].items()}
 _DAY_WORDS = tuple({
     w.lower() for w in (*load_json("dates.json")["weekdays"], *load_json("dates.json")["deictic"]) if " " not in w
 })
@@ -116,7 +117,14 @@ def _same_date(a: Meeting, c: Candidate) -> bool:
     return not (
         a.date_text and c.date_text and _fold(a.date_text) != _fold(c.date_text)
         and _one_day(a.date_text) and _one_day(c.date_text)
+        and not _next_days(_fold(a.date_text).split()[-1], _fold(c.date_text).split()[-1])
     )
+
+
+def _next_days(a: str, b: str) -> bool:
+    """Weekdays one apart ("am Dienstag", "am Mittwochabend"): the days of one conference."""
+    days = [next((day for name, day in _WEEKDAYS.items() if w.startswith(name)), None) for w in (a, b)]
+    return None not in days and abs(days[0] - days[1]) == 1
 
 
 def _one_day(text: str) -> bool:
@@ -191,9 +199,13 @@ def new_meeting(c: Candidate, span: Span, doc: Doc, parent: Meeting | None = Non
         span=span, status=c.status, location=c.location, venue=c.venue, date=c.date,
         date_text=c.date_text, size=c.size, participants=list(c.participants), parent=parent,
     )
-    if m.location is None and parent is None and m.status == "held" and not c.there and doc._.place and "/" not in doc._.place:
-        # Not where the text points elsewhere ("dort"), nor for a dateline of two desks.
-        m.location, m.implied = doc._.place, True
+    place = doc._.place
+    if m.location is None and parent is None and m.status == "held" and not c.there and place and "/" not in place and (
+        get_lexicon().is_city(place) or get_lexicon().country_by_name(place)
+    ):
+        # Not where the text points elsewhere ("dort"), nor for a dateline of two desks or a
+        # label taken for one ("Geplanter Truppenabzug - ...").
+        m.location, m.implied = place, True
     return m
 
 

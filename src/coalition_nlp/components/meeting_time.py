@@ -107,6 +107,10 @@ def _infinitive_of_intent(doc: Doc, clause: Clause, clause_words: list[str]) -> 
     return any(w in ANNOUNCE or w in _PLANNED for w in before)
 
 
+def _describes(clause: Clause, trigger: Trigger) -> bool:
+    return clause.kind == "relative" and clause.start <= trigger.token.i + 2 and clause.start > trigger.token.i
+
+
 def date_of(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[str | None, str | None]:
     doc = sent.doc
     clause = clause_at(doc, trigger.token.i)
@@ -118,7 +122,11 @@ def date_of(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[s
     if not creates:
         spans = [s for s in spans if clause.start <= s.start < clause.end]
     # a date in another subordinate clause dates something else: "..., auch wenn die USA im Oktober ..."
-    spans = [s for s in spans if (c := clause_at(doc, s.start)) is clause or c.kind not in ("sub", "relative")]
+    # ... unless it is the relative clause of the meeting noun itself: "dem Treffen, das am Freitag ... stattfindet"
+    spans = [
+        s for s in spans
+        if (c := clause_at(doc, s.start)) is clause or c.kind not in ("sub", "relative") or _describes(c, trigger)
+    ]
     chosen = nearest([(s.start, s) for s in spans], trigger.token, clause)
     if chosen is None:
         return None, None

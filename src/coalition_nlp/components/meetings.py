@@ -43,7 +43,7 @@ class Meetings:
             if sent.start_char < headline_end:
                 headlines.append(sent)
                 continue
-            words = lowers[sent.start : sent.end]
+            words = _outside_brackets(lowers[sent.start : sent.end])  # not "Brüssel (dts Nachrichtenagentur)"
             if not _BLOCKERS.isdisjoint(words) or _BLOCKER_PARTS.search("\0".join(words)):
                 just_held = None
                 continue
@@ -81,6 +81,12 @@ class Meetings:
             parent = next((m for m in reversed(meetings) if m.parent is None), None)
             meetings.append(new_meeting(c, _token_span(creating[0].token), doc, parent))
             return
+        if sideline_nouns and not meetings:
+            # "teilte Cameron am Rande des G7-Gipfels mit": the speaker was at the summit
+            c = candidate(sent, sideline_nouns[0], dates)
+            if c.participants and c.status == "held":
+                meetings.append(new_meeting(c, _token_span(sideline_nouns[0].token), doc))
+            return
         main = creating[0] if creating else triggers[0]
         c = candidate(sent, main, dates)
         Meetings._place(doc, sent, main, c, meetings)
@@ -114,6 +120,15 @@ class Meetings:
                     for p in persons_in(prev, trigger)
                 ]
             meetings.append(new_meeting(c, span, doc))
+
+
+def _outside_brackets(words: list[str]) -> list[str]:
+    out, depth = [], 0
+    for w in words:
+        depth += (w == "(") - (w == ")")
+        if depth <= 0 and w != ")":
+            out.append(w)
+    return out
 
 
 def _token_span(tok: Token) -> Span:
