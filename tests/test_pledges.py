@@ -323,3 +323,10 @@ def test_equal_shares_to_different_recipients_are_two_pledges():
 )
 def test_groups_by_name_and_strengthening(text, expected):
     assert pledge_roles(text) == expected
+
+
+def test_the_body_reporting_a_passive_pledge_gave_it():
+    text = ("Die Hilfe für die Partner vor Ort (Internationales Komitee vom Roten Kreuz und Save the Children) "
+            "sei um 3,7 Millionen Franken aufgestockt worden, teilte das Eidgenössische Departement für auswärtige "
+            "Angelegenheiten mit.")
+    assert pledge_roles(text) == [("CHE", 3.7e6, None)]

@@ -31,6 +31,11 @@ def nlp():
         ("Es geht um 40 Mio. Euro und z.B. Waffen.", ["Es geht um 40 Mio. Euro und z.B. Waffen."]),
         # a year with a full stop ends the sentence
         ("Das begann im Jahr 2014. Die USA führen.", ["Das begann im Jahr 2014.", "Die USA führen."]),
+        # a hard-wrapped line goes on; a line ending in a mark, a blank line or a capital ends it
+        ("2017 hat Österreich bereits\n4 Millionen Euro bereitgestellt.", ["2017 hat Österreich bereits\n4 Millionen Euro bereitgestellt."]),
+        ("Die Minister wollen\nüber den Einsatz beraten.", ["Die Minister wollen\nüber den Einsatz beraten."]),
+        ("Erster Absatz\n\n4 Tote bei Anschlag", ["Erster Absatz", "4 Tote bei Anschlag"]),
+        ("Er sagte:\nwir kommen.", ["Er sagte:", "wir kommen."]),
         # a leading metadata stamp is a sentence of its own
         ("date 2016-10 Der Minister stellt Geld bereit.", ["date 2016-10", "Der Minister stellt Geld bereit."]),
         ("date 2016-10-14 Der Minister reist.", ["date 2016-10-14", "Der Minister reist."]),

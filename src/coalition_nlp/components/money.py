@@ -61,6 +61,7 @@ _DIRECTING = frozenset(_DATA["directing_verbs"])
 _GATHERINGS = tuple(_DATA["gathering_heads"])
 _COMMITTING = _GIVING | _RECEIVING | _COLLECTING
 _EACH = frozenset(_DATA["each_words"])
+_REPORTING = frozenset(_DATA["reporting_verbs"])
 
 
 def is_commitment(sent: Span) -> bool:
@@ -176,6 +177,8 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
         # "von der internationalen Gemeinschaft zugesichert"
         if group:
             return group, None
+        if clause.verb not in _RECEIVING and (reporter := _reporter(doc, clause)) is not None:
+            return _named(reporter)  # "... sei um 3,7 Millionen Franken aufgestockt worden, teilte das EDA mit"
         return (None, None) if clause.verb in _RECEIVING else None
     start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
     if end - start == 1 and doc[start].lower_ in cw.PRONOUNS:
@@ -207,6 +210,19 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
     if name:  # "Das Hilfswerk Misereor"
         return " ".join(view.texts[k] for k in name), None
     return " ".join(view.texts[k] for k in range(start, head + 1) if view.lowers[k] not in cw.DETERMINERS), None
+
+
+def _reporter(doc, clause) -> Span | None:
+    """The giver that reports a passive pledge in the same sentence: the subject of a
+    clause whose verb reports ("teilte das Außenministerium mit")."""
+    view = doc_view(doc)
+    for other in analysis(doc).sentence(view.sent_of[clause.start]):
+        if other is not clause and other.verb in _REPORTING and other.subject:
+            subject = doc[other.subject[0] : other.subject[1]]
+            found = [m for m in actors_in(subject) if m.label_ != ext.PERSON and _can_give(m)]
+            if found:
+                return found[0]
+    return None
 
 
 def _subject_before(doc, clause) -> tuple[str, None] | None:

@@ -2,7 +2,8 @@
 
 spaCy's ``sentencizer`` hangs an opening quote on the previous sentence and runs a
 headline or sub-heading without a full stop into the next sentence. Here a line break
-always ends a sentence, closing quotes and brackets stay with the sentence they close,
+ends a sentence unless it only wraps one (the line ends without a mark, the next begins
+lower-case or with a digit), closing quotes and brackets stay with the sentence they close,
 an opening quote starts the next one, "seit 2014. Die ..." ends at the year, and a leading
 "date 2016-10" metadata stamp is a sentence of its own.
 """
@@ -55,7 +56,7 @@ def sentence_starts(texts: list[str]) -> list[bool]:
         if i == stamp_end:
             pending = True  # after the "date 2016-10" metadata stamp
         if text.isspace():
-            if "\n" in text:
+            if "\n" in text and not _wrapped(texts, i):
                 pending, inside = True, False
             continue
         closes = text in _CLOSE or (text in _AMBIGUOUS and inside)
@@ -72,6 +73,19 @@ def sentence_starts(texts: list[str]) -> list[bool]:
         if text in _ENDS or (_NUMBER_DOT.match(text) and int(text[:-1]) >= 100):
             pending = _continues_upper(texts, i)
     return starts
+
+
+def _wrapped(texts: list[str], i: int) -> bool:
+    """A single line break inside a sentence, as hard-wrapped pages have it: the line ends
+    without a mark and the next begins lower-case or with a digit ("hat bereits\n4 Millionen")."""
+    if texts[i].count("\n") > 1:
+        return False  # a blank line ends a paragraph
+    before = next((t for t in reversed(texts[:i]) if not t.isspace()), None)
+    after = next((t for t in texts[i + 1 :] if not t.isspace()), None)
+    return (
+        before is not None and after is not None and before[-1:].isalnum() and before not in _ENDS
+        and (after[:1].islower() or after[:1].isdigit())
+    )
 
 
 def _stamp_end(texts: list[str]) -> int | None:
