@@ -330,3 +330,25 @@ def test_the_body_reporting_a_passive_pledge_gave_it():
             "sei um 3,7 Millionen Franken aufgestockt worden, teilte das Eidgenössische Departement für auswärtige "
             "Angelegenheiten mit.")
     assert pledge_roles(text) == [("CHE", 3.7e6, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # money that flows, is earmarked or is made known is committed
+        ("Deutschland hat seit 2012 viel geholfen. Allein im vergangenen Jahr seien 720 Millionen Euro an "
+         "Deutschland-Hilfe nach Syrien geflossen.", [("DEU", 720e6, "SYR")]),
+        ("Österreich hat 2017 bereits vier Millionen Euro bereitgestellt. Zwei Millionen Euro sind für 2018 vorgesehen.",
+         [("AUT", 4e6, None), ("AUT", 2e6, None)]),
+        ("Premierminister David Cameron hatte ein Hilfspaket im Volumen von acht Millionen Pfund bekanntgegeben.",
+         [("GBR", 8e6, None)]),
+        # a lone converted amount is the pledge; one after the amount it converts is not
+        ("Kanada will über drei Jahre umgerechnet gut eine Milliarde Euro bereitstellen.", [("CAN", 1e9, None)]),
+        ("Kanada will 1,6 Milliarden kanadische Dollar bereitstellen, umgerechnet 1,1 Milliarden Euro.",
+         [("CAN", 1.6e9, None)]),
+        # governments as a group of givers
+        ("Bei der Konferenz haben Regierungen Hilfsgelder von 1,7 Milliarden Euro zugesagt.", [("Regierungen", 1.7e9, None)]),
+    ],
+)
+def test_flowing_earmarked_and_converted(text, expected):
+    assert pledge_roles(text) == expected

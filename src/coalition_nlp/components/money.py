@@ -12,9 +12,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..lexicon import get_lexicon, load_json, load_tsv
+from ..lexicon import get_lexicon, load_json
 from ..syntax import words as cw
 from ..syntax.analysis import analysis, clause_at
+from .pledge_currency import donors_currency
 from .pledge_purpose import purpose_of
 from .view import doc_view, headline_end_of
 from .context import (
@@ -39,16 +40,8 @@ _COLLECTIVE_NOMINATIVE, _COLLECTIVE_FORMS = (re.compile("|".join(
     r"(?<!\w)(" + r"\s+".join(re.escape(w) + ending for w in phrase.split()) + r")(?!\w)" for phrase in _COLLECTIVE
 )) for ending in ("", r"(?:n|en|s|es)?"))
 _EVENT_NOUNS = tuple(_DATA["event_nouns"])
-_CURRENCIES = load_tsv("currencies.tsv")
-_FAMILY = {row["iso"]: row["family"] for row in _CURRENCIES if row["family"]}
-_ISSUED = {(row["family"], row["state"]): row["iso"] for row in _CURRENCIES if row["family"]}
-_DONOR_DECIDES = frozenset(_DATA["donor_decides_families"])
 _GIVING_HEADS = frozenset(_DATA["giving_heads"])
 _GIVING_ENDINGS = tuple(_DATA["giving_endings"])
-_SPECIFIC_NAMES = {  # "dänische Kronen", "DKK": the text has chosen already
-    family: tuple(r["expression"] for r in _CURRENCIES if r["generic"] != "yes" and r["family"] == family)
-    for family in _DONOR_DECIDES
-}
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—"})
 _NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
 _PASSIVE = frozenset(_DATA["passive_auxiliaries"])
@@ -152,6 +145,15 @@ def _clause(money: Span) -> range:
     return range(clause.start, clause.end)
 
 
+def _conversion(money: Span) -> bool:
+    """"1,5 Milliarden Dollar, umgerechnet 1,3 Milliarden Euro": the amount converts one told
+    just before it; a lone "umgerechnet gut eine Milliarde Euro" is the pledge itself."""
+    view = doc_view(money.doc)
+    if "umgerechnet" not in view.lowers[max(view.sent_start(money.start), money.start - 3) : money.start]:
+        return False
+    return any(o.end <= money.start and view.sent_of[o.start] == view.sent_of[money.start] for o in money.doc.spans[ext.MONEY])
+
+
 def _hoped_for(money: Span) -> bool:
     """Hopes, expectations, appeals and needs are no pledges: "hatte auf Zusagen über acht
     Milliarden gehofft", "rechnet mit Zusagen über fünf Milliarden"."""
@@ -191,7 +193,8 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
         return (
             _gathering(doc[clause.start : clause.end])
             or next(((c, None) for prev in earlier if (c := _collective_donor(prev, prev.end_char))), None)
-            or next((found for prev in earlier if (found := _gathering(prev))), (None, None))
+            or next((found for prev in earlier if (found := _gathering(prev))), None)
+            or ((None, None) if clause.verb in _COLLECTING else None)  # else the giver named before
         )
     attached = next((p.end for p in clause.phrases if p.prep == end), end)  # "die Regierung in Ottawa"
     givers = [m for m in mentions if start <= m.start < attached and _can_give(m)]
@@ -290,15 +293,6 @@ def _each(money: Span, mention: Span | None) -> list[Span]:
     return givers if len(givers) > 1 and any(g.start == mention.start for g in givers) else []
 
 
-def _donors_currency(m, donor: str | None) -> str:
-    """A bare "Kronen" from Norway are Norwegian kroner: for currency names many states use
-    without a default, the donor's own currency wins over the parser's guess."""
-    family = _FAMILY.get(m.currency)
-    if family not in _DONOR_DECIDES or any(e in m.text for e in _SPECIFIC_NAMES[family]):
-        return m.currency
-    return _ISSUED.get((family, donor), m.currency)
-
-
 def _recipient(sent: Span, money: Span, donor: str | None, givers: list[Span]) -> str | None:
     """The state money goes to, named in the amount's own clause, after it if possible
     ("für die Opfer in Syrien", "dem Libanon"); never the town of the donors' conference."""
@@ -345,7 +339,7 @@ class Pledges:
             if m.in_brackets:
                 continue
             sent = doc_view(doc).sent(money.start)
-            if not is_commitment(sent) or _spoken_of_otherwise(money) or _hoped_for(money):
+            if not is_commitment(sent) or _spoken_of_otherwise(money) or _hoped_for(money) or _conversion(money):
                 continue
             donor, donor_mention = _donor(sent, money)
             if donor is None and found and clause_at(doc, money.start).verb in _DIRECTING:
@@ -360,7 +354,7 @@ class Pledges:
                     "donor": donor,
                     "donor_actor": donor_mention,
                     "amount": m.amount,
-                    "currency": _donors_currency(m, donor),
+                    "currency": donors_currency(m, donor),
                     "approx": m.approx,
                     "purpose": purpose_of(sent, money),
                     "recipient": _recipient(sent, money, donor, givers),
