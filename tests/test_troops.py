@@ -140,6 +140,8 @@ def test_approximation_and_evidence():
         "An der Mission der Nato sind rund 500 Soldaten aus Bündnisstaaten beteiligt.",  # many senders
         "Bei einem Anschlag waren vier Amerikaner getötet worden, darunter zwei Soldaten.",  # a casualty list
         "Der letzte Tornado kehrte mit zwei Mann Besatzung zurück.",  # an aircraft's crew
+        "Die Zahl der verletzten US-Soldaten steigt auf 50.",  # the injured
+        "Im Sommer kamen zwei Soldaten beim Absturz eines Hubschraubers ums Leben.",  # a crash
         "Die politischen Kräfte des Landes sind zerstritten.",  # forces without a number
     ],
 )
@@ -236,3 +238,14 @@ def test_a_figure_told_again_is_one_record():
 def test_the_subject_sends_not_the_dateline():
     text = "Ottawa · Zur Unterstützung der Mission will Dänemark 80 zusätzliche Soldaten nach Mali schicken."
     assert [(t.country, t.change) for t in coalition_nlp.extract(text).troop_commitments] == [("DNK", 80)]
+
+
+def test_those_who_stay_are_a_total():
+    text = "Knapp 90 weitere deutsche Soldaten sind weiterhin im Nordirak stationiert."
+    assert troops(text) == [("DEU", "Soldaten", None, 90, "current")]
+
+
+def test_a_total_and_the_same_ceiling_are_one_record():
+    text = ("Laut Parlamentsbeschluss stellt Dänemark ab Mitte des Jahres 400 Soldaten. "
+            "Bis zu 400 dänische Soldaten sollen entsendet werden.")
+    assert [(t.country, t.total) for t in coalition_nlp.extract(text).troop_commitments] == [("DNK", 400)]

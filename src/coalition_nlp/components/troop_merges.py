@@ -48,7 +48,18 @@ def once(records: list[Span]) -> list[Span]:
     for r in records:
         event = r._.event
         key, places = (event["country"], event["change"], event["total"]), set(event["destination"])
-        if not any(k == key and (p & places or not p or not places) for k, p in seen):
+        if not any(_same_figures(k, key) and (p & places or not p or not places) for k, p in seen):
             seen.append((key, places))
             out.append(r)
     return out
+
+
+def _same_figures(a: tuple, b: tuple) -> bool:
+    """One state, and figures that agree where both state them ("400 Soldaten", then "bis zu
+    400 Soldaten sollen entsendet werden": a total, then the same total as a ceiling)."""
+    (country, change, total), (other, other_change, other_total) = a, b
+    if country != other:
+        return False
+    changes = change is None or other_change is None or change == other_change
+    totals = total is None or other_total is None or total == other_total
+    return changes and totals and (change == other_change or total == other_total)

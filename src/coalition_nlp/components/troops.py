@@ -52,6 +52,7 @@ _STRENGTH = frozenset(_DATA["strength_prepositions"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
 _STILL = frozenset(_DATA["still"])
+_REMAINING = WordSet(_DATA["remaining"])
 _EQUIPPED = frozenset(_DATA["equipped_verbs"])
 _COORDINATION = frozenset({"und", "sowie"})
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
@@ -246,8 +247,10 @@ class Troops:
                 total = value
             elif word == "von" and any(n.start > num.start for n in c.numbers):
                 start_value = value
-            elif word in _STILL or verb in _HOLDING:
-                total, holding = value, True  # "der noch rund 2500 Soldaten", "sollen 200 Soldaten die Stellung halten"
+            elif word in _STILL or verb in _HOLDING or clause in _REMAINING:
+                # "der noch rund 2500 Soldaten", "sollen 200 Soldaten die Stellung halten",
+                # "90 weitere Soldaten sind weiterhin ... stationiert" (the others, who stay)
+                total, holding = value, True
             elif word in _ADDITIONAL or (after is not None and (after.lower_ in _ADDITIONAL or _moves(after))):
                 change = value  # "weitere 217", "300 mehr", "bis zu 200 zusätzliche", "rund 1000 abgezogen"
             elif m.qualifier == "bis zu":
