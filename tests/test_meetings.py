@@ -655,3 +655,9 @@ def test_a_label_taken_for_a_dateline_is_no_place():
     text = "Geplanter Truppenabzug - Die Minister kamen am Mittwoch zusammen."
     (m,) = meetings(text)
     assert m.location is None
+
+
+def test_a_host_noun_makes_its_subject_the_place():
+    assert [(m.status, m.location) for m in meetings("Wien wird Schauplatz eines Treffens der Außenminister.")] == [
+        ("planned", "Wien")
+    ]

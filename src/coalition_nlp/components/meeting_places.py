@@ -34,6 +34,7 @@ GENITIVE_ARTICLES = frozenset(_M["genitive_articles"])
 _CLAUSE_BREAKS = frozenset(_M["clause_breaks"])
 _MAX_PLACE_TOKENS = 3
 _SEAT_HEADS = tuple(_M["seat_heads"])
+_HOST_NOUNS = frozenset(_M["host_nouns"])
 
 
 def _known_place(name: str, doc: Doc) -> bool:
@@ -55,6 +56,16 @@ def city_of_adjective(word: str, doc: Doc) -> str | None:
         if city and _known_place(city, doc):
             return city
     return None
+
+
+def host_city(doc: Doc, clause: Clause) -> str | None:
+    """"Wien wird Schauplatz eines Treffens": the city that a host noun makes the place, as the
+    last word of the clause's subject."""
+    view = doc_view(doc)
+    if clause.subject is None or _HOST_NOUNS.isdisjoint(view.texts[clause.start : clause.end]):
+        return None
+    last = clause.subject[1] - 1
+    return view.texts[last] if _known_place(view.texts[last], doc) else None
 
 
 def named_for_city(doc: Doc, clause: Clause) -> str | None:

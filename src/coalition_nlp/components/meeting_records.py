@@ -12,7 +12,7 @@ from ..lexicon import get_lexicon, load_json
 from ..syntax.analysis import clause_at
 from .context import actors_in, previous_sentences, same_paragraph
 from .meeting_people import both, persons_in, size_in, states_in
-from .meeting_places import PLACE_ANAPHORS, named_for_city, nearest, places_in, venue_in
+from .meeting_places import PLACE_ANAPHORS, host_city, named_for_city, nearest, places_in, venue_in
 from .meeting_time import date_of, held_stated, status_of
 from .meeting_triggers import Trigger
 from .view import doc_view
@@ -76,7 +76,10 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
     places = places_in(sent, venue_tokens)
     if not trigger.creates:
         places = [p for p in places if clause.start <= p[0] < clause.end]
-    location = trigger.city or nearest(places, trigger.token, clause) or named_for_city(sent.doc, clause)
+    location = (
+        trigger.city or nearest(places, trigger.token, clause) or named_for_city(sent.doc, clause)
+        or host_city(sent.doc, clause)
+    )
     lowers = doc_view(sent.doc).lowers
     there = location is None and not PLACE_ANAPHORS.isdisjoint(lowers[clause.start : clause.end])
     if there:
