@@ -80,8 +80,8 @@ def _wrapped(texts: list[str], i: int) -> bool:
     without a mark and the next begins lower-case or with a digit ("hat bereits\n4 Millionen")."""
     if texts[i].count("\n") > 1:
         return False  # a blank line ends a paragraph
-    before = next((t for t in reversed(texts[:i]) if not t.isspace()), None)
-    after = next((t for t in texts[i + 1 :] if not t.isspace()), None)
+    before = next((texts[k] for k in range(i - 1, -1, -1) if not texts[k].isspace()), None)
+    after = next((texts[k] for k in range(i + 1, len(texts)) if not texts[k].isspace()), None)
     return (
         before is not None and after is not None and before[-1:].isalnum() and before not in _ENDS
         and (after[:1].islower() or after[:1].isdigit())
