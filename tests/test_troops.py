@@ -142,6 +142,9 @@ def test_approximation_and_evidence():
         "Der letzte Tornado kehrte mit zwei Mann Besatzung zurück.",  # an aircraft's crew
         "Die Zahl der verletzten US-Soldaten steigt auf 50.",  # the injured
         "Im Sommer kamen zwei Soldaten beim Absturz eines Hubschraubers ums Leben.",  # a crash
+        "Die Truppen des Irak haben im November fast 2.000 Mann verloren.",  # losses
+        # an alliance's figure has no sending state, not even one named before
+        "Österreich lobte den Beschluss. Die Nato kündigte an, ihren Irak-Einsatz von 500 auf 4.000 Soldaten aufzustocken.",
         "Die politischen Kräfte des Landes sind zerstritten.",  # forces without a number
     ],
 )
@@ -249,3 +252,21 @@ def test_a_total_and_the_same_ceiling_are_one_record():
     text = ("Laut Parlamentsbeschluss stellt Dänemark ab Mitte des Jahres 400 Soldaten. "
             "Bis zu 400 dänische Soldaten sollen entsendet werden.")
     assert [(t.country, t.total) for t in coalition_nlp.extract(text).troop_commitments] == [("DNK", 400)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part and the whole: the part moves, the whole is the strength
+        ("Trump erwägt den Abzug von 5000 der 14 000 US-Soldaten aus Afghanistan.", [("USA", -5000, 14000)]),
+        # "das Land" refers back to the state that acts, not to a place named in between
+        ("Italien verstärkt seine Präsenz. Das Land ist mit rund 1000 Soldaten im Irak vertreten.", [("ITA", None, 1000)]),
+        ("Dänemark stimmt zu. Die Kampfjets fliegen in Syrien. Laut Beschluss stellt das Land 400 Soldaten.",
+         [("DNK", None, 400)]),
+        # one figure, told as a change in one sentence and a total in another, is one record with both
+        ("Jetzt sollen tausend US-Soldaten nach Kuwait. Die US-Regierung erwägt die Verlegung von 1.000 Soldaten "
+         "nach Kuwait.", [("USA", 1000, 1000)]),
+    ],
+)
+def test_parts_epithets_and_one_figure(text, expected):
+    assert [(t.country, t.change, t.total) for t in coalition_nlp.extract(text).troop_commitments] == expected

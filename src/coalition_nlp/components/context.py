@@ -97,6 +97,7 @@ _PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
 _SOURCE_NOUNS = frozenset(_CONTEXT["source_nouns"])
 _GOVERNMENT_NOUNS = frozenset(_CONTEXT["government_nouns"])
 _PLACE_NOUNS = frozenset(_CONTEXT["place_nouns"])
+_MISSION_HEADS = tuple(_CONTEXT["mission_heads"])
 _GENITIVE_ARTICLES = frozenset({"des", "der"})
 
 
@@ -180,7 +181,11 @@ def clause_subject_state(doc: Doc, clause) -> str | None:
     """The state named in a clause's subject ("Auch Australien will ... schicken")."""
     if clause.subject is None:
         return None
-    return next((m._.iso for m in actors_in(doc[slice(*clause.subject)], ext.COUNTRY) if m._.iso), None)
+    named = next((m._.iso for m in actors_in(doc[slice(*clause.subject)], ext.COUNTRY) if m._.iso), None)
+    if named:
+        return named
+    # "Das Land ist mit rund 1000 Soldaten vertreten": the state the epithet refers back to
+    return next((m._.iso for k in range(*clause.subject) if (m := epithet_mention(doc, k)) is not None), None)
 
 
 def _opens_clause(mention: Span) -> bool:
@@ -216,7 +221,7 @@ def sender_state(sent: Span, noun=None, numbers: list[Span] = ()) -> tuple[str |
                 break
     if iso is None:
         for mention in actors_in(sent):
-            if not mention._.iso or in_place_phrase(mention) or in_source_phrase(mention):
+            if not mention._.iso or in_place_phrase(mention) or in_source_phrase(mention) or _names_a_mission(mention):
                 continue
             if mention.text[:1].islower() and not _opens_clause(mention):
                 continue  # "irakische Einheiten schulen": an adjective of someone else
@@ -224,6 +229,12 @@ def sender_state(sent: Span, noun=None, numbers: list[Span] = ()) -> tuple[str |
             break
     persons = [m for m in actors_in(sent, ext.PERSON) if iso and m._.iso == iso]
     return iso, (persons[0] if persons else None)
+
+
+def _names_a_mission(mention: Span) -> bool:
+    """"ihren Irak-Einsatz": a state inside a compound naming a mission is where it goes."""
+    text = mention.text
+    return len(mention) == 1 and "-" in text and text.rsplit("-", 1)[1].lower().startswith(_MISSION_HEADS)
 
 
 class WordSet:
@@ -278,4 +289,6 @@ def epithet_mention(doc: Doc, i: int, sentences: int = 2) -> Span | None:
         if persons and ("*" in states or persons[-1]._.iso in states):
             return persons[-1]
     mentions = [m for m in actor_mentions(doc, ext.COUNTRY) if start <= m.start < i and m._.iso]
+    if "*" in states:  # "das Land": a state that acts, not one named as a place things go to
+        mentions = [m for m in mentions if not in_place_phrase(m) and not in_source_phrase(m)]
     return next((m for m in reversed(mentions) if "*" in states or m._.iso in states), None)

@@ -48,18 +48,26 @@ def once(records: list[Span]) -> list[Span]:
     for r in records:
         event = r._.event
         key, places = (event["country"], event["change"], event["total"]), set(event["destination"])
-        if not any(_same_figures(k, key) and (p & places or not p or not places) for k, p in seen):
+        same = next((k for k, (figures, p) in enumerate(seen)
+                     if _same_figures(figures, key) and (p & places or not p or not places)), None)
+        if same is None:
             seen.append((key, places))
             out.append(r)
+            continue
+        kept = out[same]._.event  # what one telling leaves out, the other may say
+        kept["change"] = kept["change"] if kept["change"] is not None else event["change"]
+        kept["total"] = kept["total"] if kept["total"] is not None else event["total"]
     return out
 
 
 def _same_figures(a: tuple, b: tuple) -> bool:
-    """One state, and figures that agree where both state them ("400 Soldaten", then "bis zu
-    400 Soldaten sollen entsendet werden": a total, then the same total as a ceiling)."""
+    """One state, and one figure told as a change here and a total there, or figures that agree
+    where both state them ("400 Soldaten", then "bis zu 400 Soldaten sollen entsendet werden")."""
     (country, change, total), (other, other_change, other_total) = a, b
     if country != other:
         return False
     changes = change is None or other_change is None or change == other_change
     totals = total is None or other_total is None or total == other_total
-    return changes and totals and (change == other_change or total == other_total)
+    # "tausend US-Soldaten nach Kuwait" above, "die Verlegung von 1.000 Soldaten" below: one figure
+    shared = ({change, total} & {other_change, other_total}) - {None}
+    return changes and totals and bool(shared)

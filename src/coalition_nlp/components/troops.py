@@ -13,12 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions as ext
-from ..lexicon import load_json
-from ..syntax.analysis import clause_at
+from ..lexicon import get_lexicon, load_json
+from ..syntax.analysis import analysis, clause_at
 from .troop_merges import joined, once
 from .view import doc_view
 from .context import (
     WordSet,
+    actors_in,
     clause_subject_state,
     clause_of,
     clause_text,
@@ -53,6 +54,7 @@ _HOLDING = frozenset(_DATA["holding_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
 _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
+_ALLIANCE_KINDS = frozenset({"alliance", "international_body"})
 _EQUIPPED = frozenset(_DATA["equipped_verbs"])
 _COORDINATION = frozenset({"und", "sowie"})
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
@@ -119,6 +121,30 @@ def _stretches(sent: Span, commitments: list["_Commitment"]) -> list[Span]:
         else:
             out.append(sent)
     return out
+
+
+def _alliance_subject(doc, clause) -> bool:
+    """"Die Nato will ihren Einsatz auf 4000 Soldaten aufstocken": an alliance's figure has
+    no sending state, not even one named before."""
+    if clause.kind == "infinitive":  # "Die Nato kündigte an, ihren Einsatz ... aufzustocken"
+        clause = next(analysis(doc).before(clause, sentences=0), clause)
+    if clause.subject is None:
+        return False
+    lexicon = get_lexicon()
+    return any(
+        (info := lexicon.org(m._.canonical or m.text)) is not None and info.kind in _ALLIANCE_KINDS
+        for m in actors_in(doc[slice(*clause.subject)], ext.ORG)
+    )
+
+
+def _part_of(numbers: list[Span]) -> tuple[int, int] | None:
+    """("5000 der 14 000", "Zehn von insgesamt 13"): the part and the whole, else None."""
+    ordered = sorted(numbers, key=lambda n: n.start)
+    for a, b in zip(ordered, ordered[1:]):
+        between = [t.lower_ for t in a.doc[a.end : b.start]]
+        if between in (["der"], ["von"], ["von", "insgesamt"]):
+            return int(a._.number.value), int(b._.number.value)
+    return None
 
 
 def _multinational(noun: Token) -> bool:
@@ -259,6 +285,9 @@ class Troops:
                 total = value  # "mit 1200 Soldaten im Einsatz", "derzeit 5000 Soldaten"
             else:
                 change = value
+        part = _part_of(c.numbers)
+        if part is not None:  # "den Abzug von 5000 der 14 000 Soldaten": a part moves, the whole stays told
+            (change, total), start_value = part, None
         # "von 5200 auf 3000", "verdoppelt auf 300": a change the text does not state is not computed
         if change is not None and change > 0 and start_value is None and sent.text in _DECREASE:
             change = -change
@@ -272,7 +301,7 @@ class Troops:
         subject = clause_subject_state(doc, clause_at(doc, c.noun.i))  # the sending verb's subject
         if own or subject:
             sender = own or subject  # "Wellington · ... will Australien 300 Soldaten schicken"
-        if sender is None:
+        if sender is None and not _alliance_subject(doc, clause_at(doc, c.noun.i)):
             # named before: a sentence opening with a state, the sender of the figure just
             # told of ("Dafür sollen zusätzlich 100 Ausbilder geschickt werden"), any state
             earlier = previous_sentences(sent)
