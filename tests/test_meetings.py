@@ -232,6 +232,9 @@ NOT_MEETINGS = [
     # talks with one's own government or party body are no gathering of two parties
     "Trump ordnete den Abzug nach Gesprächen mit seinem Sicherheitskabinett an.",
     "Das verkündete der Außenminister nach einem Treffen mit dem Auswärtigen Ausschuss des Parlaments.",
+    # a session of one state's body
+    "In seiner letzten Sitzung vor Weihnachten sagte der Ministerrat am Mittwoch Hilfe zu.",
+    "Das sagte der Minister in einer vertraulichen Sitzung im Bundestag.",
 ]
 
 

@@ -121,6 +121,7 @@ def test_bare_dollar_keeps_the_currency_named_before():
         "Geberkonferenz: 3,8 Milliarden Dollar für syrische Flüchtlinge",  # a headline without a commitment
         "Der Hilfsbedarf von 6,5 Milliarden Dollar wurde deutlich verfehlt, wie die Geber mitteilten.",  # a need (compound)
         "Die Militärausgaben für die Sonderoperationen beliefen sich auf 200 Millionen Dollar.",  # an expense
+        "Insgesamt genehmigte die Regierung Waffenexporte von 4,02 Milliarden Euro.",  # exports
         "Der niederländische Beitrag zum Einsatz kostet 90 Millionen Euro im Jahr.",  # a contribution's cost
     ],
 )

@@ -47,6 +47,8 @@ _NEW_MARKERS = frozenset(_M["new_markers"])
 _GENERIC_PREPS = frozenset(_M["generic_prepositions"])
 _VISIT_HEADS = tuple(_M["visit_heads"])
 _INTERNAL = tuple(_M["internal_bodies"])
+_SESSIONS = tuple(_M["session_endings"])
+_SINGLE_BODIES = frozenset(_M["single_bodies"])
 
 
 @dataclass
@@ -123,6 +125,11 @@ def _with_own_body(tok: Token) -> bool:
     return k < len(doc) and lowers[k].endswith(_INTERNAL)
 
 
+def _session_of_one_body(view, sent: Span, i: int) -> bool:
+    """"In seiner letzten Sitzung sagte der Ministerrat ... zu": a session of one state's body."""
+    return view.lowers[i].endswith(_SESSIONS) and not _SINGLE_BODIES.isdisjoint(view.texts[sent.start : sent.end])
+
+
 def _sideline_noun(tok: Token) -> bool:
     """Whether ``tok`` is the noun in "am Rande des/der ...", skipping adjectives."""
     doc = tok.doc
@@ -152,7 +159,7 @@ def triggers_in(sent: Span, quoted: set[int]) -> list[Trigger]:
         if is_noun:
             trigger = Trigger(tok, "noun")
             _noun_phrase(trigger)
-            trigger.generic = trigger.generic or _with_own_body(tok)
+            trigger.generic = trigger.generic or _with_own_body(tok) or _session_of_one_body(view, sent, i)
             trigger.sideline_of = _sideline_noun(tok)
         elif tok.is_lower and (
             low in _VERBS
