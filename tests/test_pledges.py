@@ -353,3 +353,10 @@ def test_the_body_reporting_a_passive_pledge_gave_it():
 )
 def test_flowing_earmarked_and_converted(text, expected):
     assert pledge_roles(text) == expected
+
+
+def test_a_plainly_named_gathering_is_the_donors_conference():
+    text = ("Die UN haben ihre Erwartungen an die Geberkonferenz für Syrien in Brüssel gesenkt. Hatte der "
+            "Nothilfekoordinator zu Beginn des Treffens noch auf mehr gehofft, sprach er am Mittwoch von 4,4 "
+            "Milliarden Dollar, die zusammenkommen würden.")
+    assert pledge_roles(text) == [("Geberkonferenz", 4.4e9, None)]

@@ -52,6 +52,7 @@ _COLLECTING = frozenset(_DATA["collecting_verbs"])
 _GIVING = frozenset(_DATA["giving_verbs"])
 _DIRECTING = frozenset(_DATA["directing_verbs"])
 _GATHERINGS = tuple(_DATA["gathering_heads"])
+_DONOR_GATHERINGS = tuple(_DATA["donor_gatherings"])
 _COMMITTING = _GIVING | _RECEIVING | _COLLECTING
 _EACH = frozenset(_DATA["each_words"])
 _REPORTING = frozenset(_DATA["reporting_verbs"])
@@ -244,8 +245,13 @@ def _gathering(span: Span) -> tuple[str, None] | None:
     if collective:
         return collective, None
     view = doc_view(span.doc)
-    return next(((_nominative(view.texts[k]), None) for k in range(span.start, span.end)
-                 if view.texts[k][:1].isupper() and _nominative(view.lowers[k]).endswith(_GATHERINGS)), None)
+    found = next((_nominative(view.texts[k]) for k in range(span.start, span.end)
+                  if view.texts[k][:1].isupper() and _nominative(view.lowers[k]).endswith(_GATHERINGS)), None)
+    if found is None:
+        return None
+    # "zu Beginn des Treffens": the gathering is the donors' conference the article names
+    named = next((_nominative(t) for t in view.texts if t.lower().startswith(_DONOR_GATHERINGS)), None)
+    return (named or found), None
 
 
 def _nominative(noun: str) -> str:
