@@ -20,6 +20,7 @@ _PARTY_STATES = {row["party"]: row["country"] for row in load_tsv("parties.tsv")
 _PARLIAMENTS: dict[str, str] = _CONTEXT["parliaments"]
 _DOMESTIC_ROLE_ENDINGS = tuple(_CONTEXT["domestic_role_endings"])
 _INTERLOCUTOR = frozenset(_CONTEXT["interlocutor_words"])
+_PRIVATE_ROLES = frozenset(_CONTEXT["private_roles"])
 
 
 def acting_state(doc: Doc, person: Person, ctx: PersonContext) -> str | None:
@@ -27,7 +28,8 @@ def acting_state(doc: Doc, person: Person, ctx: PersonContext) -> str | None:
     known = _holder_state(person.canonical, doc._.published)
     if known is not None:
         return known or None  # "" for an official of the UN, Nato or EU: no state
-    explicit = [t.iso for _, t in person.titles if t.iso and (t.state_actor or not t.role)]
+    # "US-Sprecher", "Frankreichs Außenminister"; not a private person's nationality ("US-Journalist")
+    explicit = [t.iso for _, t in person.titles if t.iso and t.role not in _PRIVATE_ROLES]
     if explicit:
         return max(set(explicit), key=explicit.count)
     by_party = next((_PARTY_STATES[t.party] for _, t in person.titles if _PARTY_STATES.get(t.party)), None)
