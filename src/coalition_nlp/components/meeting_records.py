@@ -204,10 +204,10 @@ def new_meeting(c: Candidate, span: Span, doc: Doc, parent: Meeting | None = Non
     )
     place = doc._.place
     if m.location is None and parent is None and m.status == "held" and not c.there and place and "/" not in place and (
-        get_lexicon().is_city(place) or get_lexicon().country_by_name(place)
+        get_lexicon().is_city(place)
     ):
         # Not where the text points elsewhere ("dort"), nor for a dateline of two desks or a
-        # label taken for one ("Geplanter Truppenabzug - ...").
+        # label taken for one ("Geplanter Truppenabzug - ", "USA - Golfstaaten: ..."): a dateline names a city.
         m.location, m.implied = place, True
     return m
 
