@@ -360,3 +360,8 @@ def test_a_plainly_named_gathering_is_the_donors_conference():
             "Nothilfekoordinator zu Beginn des Treffens noch auf mehr gehofft, sprach er am Mittwoch von 4,4 "
             "Milliarden Dollar, die zusammenkommen würden.")
     assert pledge_roles(text) == [("Geberkonferenz", 4.4e9, None)]
+
+
+def test_the_eu_states_as_a_group_of_givers():
+    text = "Die EU-Staaten wollen UN-Organisationen zusätzlich eine Milliarde Euro zahlen."
+    assert pledge_roles(text) == [("EU-Staaten", 1e9, None)]

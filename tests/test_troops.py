@@ -270,3 +270,9 @@ def test_a_total_and_the_same_ceiling_are_one_record():
 )
 def test_parts_epithets_and_one_figure(text, expected):
     assert [(t.country, t.change, t.total) for t in coalition_nlp.extract(text).troop_commitments] == expected
+
+
+def test_a_state_in_the_object_is_no_sender():
+    text = ("Polen schickt zwei Kontingente. Die 60 Soldaten aus dieser Gruppe werden die Irakische Armee "
+            "weiterbilden.")
+    assert [(t.country, t.total) for t in coalition_nlp.extract(text).troop_commitments] == [("POL", 60)]

@@ -223,12 +223,19 @@ def sender_state(sent: Span, noun=None, numbers: list[Span] = ()) -> tuple[str |
         for mention in actors_in(sent):
             if not mention._.iso or in_place_phrase(mention) or in_source_phrase(mention) or _names_a_mission(mention):
                 continue
+            if _in_object(mention):
+                continue  # "werden die Irakische Armee weiterbilden": whom they act on, not who sends them
             if mention.text[:1].islower() and not _opens_clause(mention):
                 continue  # "irakische Einheiten schulen": an adjective of someone else
             iso = mention._.iso
             break
     persons = [m for m in actors_in(sent, ext.PERSON) if iso and m._.iso == iso]
     return iso, (persons[0] if persons else None)
+
+
+def _in_object(mention: Span) -> bool:
+    clause = analysis(mention.doc).at(mention.start)
+    return any(a <= mention.start < b for a, b in clause.objects.values())
 
 
 def _names_a_mission(mention: Span) -> bool:
