@@ -280,3 +280,18 @@ def test_parliaments_and_the_table(text, expected):
 def test_no_speaker_starts_with_an_article(text):
     names = [a.name for a in coalition_nlp.extract(text).actors if a.type == "person"]
     assert not any(n.split()[0] in ("den", "der", "dem", "des", "die", "das") for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the adviser or spokesman of an office holder named in the genitive serves that holder's state
+        ("Trumps Sicherheitsberater John Bolton hatte gesagt, er wolle den Abzug.", "2019-01-08", ("John Bolton", "USA")),
+        ("Erdogans Sprecher Ibrahim Kalin teilte das mit.", "2018-10-19", ("Ibrahim Kalin", "TUR")),
+        # a state in the genitive still names the state
+        ("Frankreichs Außenminister Laurent Fabius kam nach Rom.", "2015-01-20", ("Laurent Fabius", "FRA")),
+    ],
+)
+def test_the_state_of_whom_one_serves(text, published, expected):
+    persons = [(a.name, a.country) for a in coalition_nlp.extract(text, published=published).actors if a.type == "person"]
+    assert persons == [expected]

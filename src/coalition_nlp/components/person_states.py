@@ -37,6 +37,9 @@ def acting_state(doc: Doc, person: Person, ctx: PersonContext) -> str | None:
         return by_party  # "Sigmar Gabriel (SPD)": a German party's politician acts for Germany
     if any(t.org for _, t in person.titles):
         return None
+    served = next((iso for _, t in person.titles if (iso := _possessor_state(doc, t))), None)
+    if served:
+        return served  # "Trumps Sicherheitsberater John Bolton"
     member = _parliament_state(ctx.texts, person)
     if member:
         return member
@@ -152,6 +155,18 @@ def _holder_state(name: str, published: str | None) -> str | None:
         terms = [t for t in office_holder(name) if t.iso3]
     states = {t.iso3 or "" for t in terms}
     return states.pop() if len(states) == 1 else None
+
+
+def _possessor_state(doc: Doc, title) -> str | None:
+    """The state of the office holder whose title-bearer this is, named in the genitive just
+    before the title ("Trumps Sicherheitsberater", "Erdogans Sprecher")."""
+    k = title.anchor - 1
+    if not title.role or k < 0:
+        return None
+    word = doc_view(doc).texts[k]
+    if not (word[:1].isupper() and word.endswith(("s", "’", "'"))):
+        return None
+    return _holder_state(word.rstrip("s’'"), doc._.published) or None
 
 
 def _domestic(role: str | None) -> bool:
