@@ -667,3 +667,9 @@ def test_a_host_noun_makes_its_subject_the_place():
     assert [(m.status, m.location) for m in meetings("Wien wird Schauplatz eines Treffens der Außenminister.")] == [
         ("planned", "Wien")
     ]
+
+
+def test_the_same_noun_later_tells_the_time_of_a_meeting_first_only_named():
+    text = ("Renzi, Merkel und Hollande bei ihrer Ankunft beim EU-Gipfel.\n"
+            "Beim EU-Gipfel in Brüssel wollen sich die Mitgliedsstaaten zu weiteren Hilfen verpflichten.")
+    assert [(m.status, m.location) for m in meetings(text)] == [("planned", "Brüssel")]

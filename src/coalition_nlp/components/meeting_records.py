@@ -36,6 +36,8 @@ class Meeting:
     participants: list = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     parent: "Meeting | None" = None  # the meeting on whose sidelines this one took place
+    stated: bool = True  # False: "held" only because nothing said otherwise
+    noun: str | None = None  # the noun that named it first ("eu-gipfel")
 
     def as_event(self) -> dict:
         location = self.location
@@ -115,6 +117,10 @@ def same_place(a: str | None, b: str | None) -> bool:
     return bool(short) and (a == b or long.startswith((short + "-", short + " ")))
 
 
+def _noun(c: Candidate) -> str | None:
+    return c.trigger.token.lower_ if c.trigger.kind == "noun" else None
+
+
 def _same_date(a: Meeting, c: Candidate) -> bool:
     """No two different days: "in dieser Woche" and then "am Donnerstag" may be one meeting."""
     return not (
@@ -159,6 +165,10 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     if c.there:
         return next((m for m in reversed(mains) if m.location), None)
     # a quotation, or a clause that states no status, speaks of the meeting whatever its status
+    named = next((m for m in reversed(mains) if m.noun and m.noun == _noun(c) and not m.stated
+                  and (m.location is None or same_place(m.location, c.location))), None)
+    if named is not None and c.trigger.definite:
+        return named  # "... bei ihrer Ankunft beim EU-Gipfel", then "Beim EU-Gipfel in Brüssel wollen ..."
     same = mains if c.trigger.quoted or not c.stated else [m for m in mains if m.status == c.status]
     if not same:
         # "Das Emirat sagte auf der Konferenz ... zu": "the" meeting, or a verb of meeting, with
@@ -181,6 +191,8 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
 
 def merge(m: Meeting, c: Candidate, span: Span) -> None:
     m.evidence.append(span)
+    if not m.stated and c.stated and not c.trigger.quoted:
+        m.status, m.stated = c.status, True  # the first mention said nothing of its time
     if m.status == "planned" and c.status == "held" and c.stated and not c.trigger.quoted and not _ahead(m, span):
         m.status = "held"  # what was announced, the text now tells in the past
     if c.location and (m.location is None or m.implied):
@@ -201,6 +213,7 @@ def new_meeting(c: Candidate, span: Span, doc: Doc, parent: Meeting | None = Non
     m = Meeting(
         span=span, status=c.status, location=c.location, venue=c.venue, date=c.date,
         date_text=c.date_text, size=c.size, participants=list(c.participants), parent=parent,
+        stated=c.stated, noun=_noun(c),
     )
     place = doc._.place
     if m.location is None and parent is None and m.status == "held" and not c.there and place and "/" not in place and (
