@@ -93,6 +93,9 @@ def test_conversion_in_brackets(text, flags):
     ("Sie gaben 5 Millionen Euro. Das Land hat 80 Millionen.", [(5e6, "EUR")]),
     ("Die Kosten von 400 Millionen Euro (rund 450 Millionen) trägt der Bund.", [(400e6, "EUR")]),
     ("Das Land hat 80 Millionen Einwohner und 80 Millionen.", []),
+    # a scaled amount joined to the next one takes the currency written after it
+    ("Die Hilfen steigen um etwa 137 Millionen auf über eine Milliarde Euro.", [(137e6, "EUR"), (1e9, "EUR")]),
+    ("Die Zahl stieg von 2 Millionen auf 3 Millionen Flüchtlinge.", []),
 ])
 def test_elliptic_amounts(text, expected):
     assert [(m.amount, m.currency) for m in find_money(text)] == expected

@@ -143,6 +143,7 @@ def test_approximation_and_evidence():
         "Die Zahl der verletzten US-Soldaten steigt auf 50.",  # the injured
         "Im Sommer kamen zwei Soldaten beim Absturz eines Hubschraubers ums Leben.",  # a crash
         "Die Truppen des Irak haben im November fast 2.000 Mann verloren.",  # losses
+        "Die USA stellen Soldaten. Es wird damit gerechnet, dass mehr als 1000 Soldaten in den Irak geschickt werden.",  # speculation
         # an alliance's figure has no sending state, not even one named before
         "Österreich lobte den Beschluss. Die Nato kündigte an, ihren Irak-Einsatz von 500 auf 4.000 Soldaten aufzustocken.",
         "Die politischen Kräfte des Landes sind zerstritten.",  # forces without a number

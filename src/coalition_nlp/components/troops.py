@@ -49,6 +49,7 @@ _PLANNED = WordSet(_DATA["planned"])
 _ANNOUNCED = WordSet(_DATA["announced"])
 _TOTALS = WordSet(_DATA["total_cues"] + _DATA["current"])
 _NOT_TROOPS = WordSet(_DATA["not_troops"])
+_SPECULATION = WordSet(_DATA["speculation"])
 _STRENGTH = frozenset(_DATA["strength_prepositions"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
@@ -186,6 +187,8 @@ class Troops:
         last_sender = None
         for numbers in by_sentence.values():  # only sentences with a figure are read
             sent = view.sent(numbers[0].start)
+            if sent.text in _SPECULATION:
+                continue
             commitments = self._commitments(sent, numbers)
             records = [
                 self._record(sent, c, last_sender, where)

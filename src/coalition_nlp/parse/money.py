@@ -48,6 +48,7 @@ _SPECIFIC = tuple(
 # without a currency, in the sentence of an amount with one, is in that currency.
 _LARGE_SCALES = tuple(word for word, value in load_json("numbers.json")["scales"].items() if value >= 1e6)
 _PHRASE_END = re.compile(r"\s*(?:[,;.!?)]|und\b|sowie\b|\Z)")
+_RANGE_JOIN = re.compile(r"\s+(?:auf|bis|und)\s+(?:(?:über|rund|etwa|knapp|fast|mehr als|zu)\s+)?")
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!?]\s|\(")  # "Dollar. Katar", not "Mio. Dollar"; no bracket
 _OPEN_BRACKET_TAIL = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,2}\Z")
 _LOOKBACK = max(len(e) for e in _BEFORE_NAMES) + 2  # a prefix sign or code and one space
@@ -116,6 +117,7 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
         return []
     mentions: list[tuple[int, str]] | None = None  # only a bare "Dollar" needs them
     out: list[MoneyMatch] = []
+    waiting: list[NumberMatch] = []  # scaled amounts whose currency may follow ("um 137 Millionen auf ...")
     for number in find_numbers(text) if numbers is None else numbers:
         if number.vague:
             continue
@@ -124,6 +126,8 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
             elliptic = _elliptic(text, number, out)
             if elliptic:
                 out.append(elliptic)
+            elif number.text.endswith(_LARGE_SCALES):
+                waiting.append(number)
             continue
         start, end, expression = found
         if mentions is None and _CURRENCIES[expression]["generic"] == "yes":
@@ -145,6 +149,8 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
             in_brackets=in_brackets,
             text=text[start:end],
         ))
+    if waiting:
+        out = sorted(out + [m for n in waiting if (m := _before_its_range_end(text, n, out))], key=lambda m: m.start)
     return out
 
 
@@ -156,6 +162,19 @@ def _elliptic(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMat
         return None
     return MoneyMatch(
         start=number.start, end=number.end, amount=number.value, currency=before.currency,
+        approx=number.approx or number.high is not None, qualifier=number.qualifier,
+        in_brackets=False, text=text[number.start : number.end],
+    )
+
+
+def _before_its_range_end(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
+    """"um etwa 137 Millionen auf über eine Milliarde Euro": a scaled amount joined by "auf",
+    "bis" or "und" to the amount right after it has that amount's currency."""
+    after = next((m for m in out if m.start >= number.end), None)
+    if after is None or after.in_brackets or not _RANGE_JOIN.fullmatch(text[number.end : after.start]):
+        return None
+    return MoneyMatch(
+        start=number.start, end=number.end, amount=number.value, currency=after.currency,
         approx=number.approx or number.high is not None, qualifier=number.qualifier,
         in_brackets=False, text=text[number.start : number.end],
     )
