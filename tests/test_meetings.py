@@ -218,6 +218,7 @@ NOT_MEETINGS = [
     "Der Bundestag stimmte am Freitag in seiner Sitzung für das Mandat.",
     "Der Minister sprach von einer \"hohen Zahl von Gesprächen\" in den kommenden Wochen.",
     "US-Militärs beraten die irakische Armee seit Monaten.",
+    "Die Offiziere sollen gemeinsam mit US-Soldaten die irakischen Streitkräfte beraten und trainieren.",
     "Konkrete Vereinbarungen wurden nicht getroffen.",
     "Die Teilnehmerländer wollen 500 Millionen Euro bereitstellen.",
     # talks suspended or called off are neither held nor planned

@@ -24,6 +24,7 @@ _SEPARABLE = {stem: particle for particle, stems in _M["separable"].items() for 
 _REFLEXIVE = frozenset(_M["reflexive"])
 _DELIBERATE = frozenset(_M["deliberate"])
 _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
+_ADVISING = frozenset(_M["advising_cues"])
 _PERSON_OBJECT = frozenset(_M["person_object"])
 _ACCUSATIVE = frozenset(_M["accusative_determiners"])
 _TALK_WITH = frozenset(_M["talk_with"])
@@ -165,7 +166,7 @@ def triggers_in(sent: Span, quoted: set[int]) -> list[Trigger]:
             low in _VERBS
             or _SEPARABLE.get(low) in later
             or (low in _REFLEXIVE and "sich" in words)
-            or (low in _DELIBERATE and (words & _DELIBERATE_CUES or city_in(doc, clause)))
+            or (low in _DELIBERATE and (words & _DELIBERATE_CUES or city_in(doc, clause)) and not words & _ADVISING)
             or (low in _PERSON_OBJECT and _person_met(doc, lowers, clause))
             or (low in _TALK_WITH and _WITH in lowers[sent.start : sent.end] and _partner_with(doc, lowers, sent))
         ):
