@@ -76,7 +76,7 @@ def kinds(text: str) -> list[tuple]:
          [("Geber", 900e6, True, True), ("DNK", 30e6, False, False)]),
         # a conference's sum, with no single donor
         ("Bei der Geberkonferenz wurden insgesamt 3 Milliarden Dollar zugesagt. Kuwait gab 500 Millionen Dollar.",
-         [(None, 3e9, True, True), ("KWT", 500e6, False, False)]),
+         [("Geberkonferenz", 3e9, True, True), ("KWT", 500e6, False, False)]),
         # a state's total that includes its own pledge named before
         ("Belgien gab weitere 8 Millionen Euro für Schulen. Insgesamt hat Belgien damit 60 Millionen Euro bereitgestellt.",
          [("BEL", 8e6, False, False), ("BEL", 60e6, False, True)]),

@@ -365,3 +365,11 @@ def test_a_plainly_named_gathering_is_the_donors_conference():
 def test_the_eu_states_as_a_group_of_givers():
     text = "Die EU-Staaten wollen UN-Organisationen zusätzlich eine Milliarde Euro zahlen."
     assert pledge_roles(text) == [("EU-Staaten", 1e9, None)]
+
+
+def test_an_amount_nobody_is_named_to_give_is_no_pledge():
+    assert pledges("Für den Wiederaufbau wurden 50 Millionen Euro bereitgestellt.") == []
+    # a gathering gives its sum
+    assert pledge_roles("Bei der Geberkonferenz wurden insgesamt 3 Milliarden Dollar zugesagt.") == [
+        ("Geberkonferenz", 3e9, None)
+    ]

@@ -16,13 +16,13 @@ from ..lexicon import get_lexicon, load_json
 from ..syntax import words as cw
 from ..syntax.analysis import analysis, clause_at
 from .pledge_currency import donors_currency
+from .pledge_filters import no_pledge
 from .pledge_purpose import purpose_of
 from .view import doc_view, headline_end_of
 from .context import (
     actors_in,
     clause_subject_state,
     epithet_mention,
-    clause_of,
     in_place_phrase,
     in_source_phrase,
     previous_sentences,
@@ -32,8 +32,6 @@ _DATA = load_json("pledges.json")
 _TRIGGERS = frozenset(_DATA["triggers"])
 _SEPARABLE: dict[str, str] = _DATA["separable"]
 _PHRASES = tuple(_DATA["phrases"])
-_NOT_PLEDGE = frozenset(_DATA["not_pledge"])
-_NOT_PLEDGE_HEADS = tuple(_DATA["not_pledge_heads"])
 _COLLECTIVE = tuple(sorted(_DATA["collective_donors"], key=len, reverse=True))
 # a group's name as written, or with the endings its cases add: "internationalen Gemeinschaft", "Gebern"
 _COLLECTIVE_NOMINATIVE, _COLLECTIVE_FORMS = (re.compile("|".join(
@@ -46,7 +44,6 @@ _DATELINE_MARKS = frozenset({"(", "-", "–", "—"})
 _NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
 _PASSIVE = frozenset(_DATA["passive_auxiliaries"])
 _RECEIVING = frozenset(_DATA["receiving_verbs"])
-_HOPING = frozenset(_DATA["hoping_verbs"])
 _DONOR_HEADS = tuple(_DATA["donor_heads"])
 _COLLECTING = frozenset(_DATA["collecting_verbs"])
 _GIVING = frozenset(_DATA["giving_verbs"])
@@ -76,17 +73,6 @@ def is_commitment(sent: Span) -> bool:
     if any(p in text for p in _PHRASES):
         return True
     return any(c.verb in _COMMITTING for c in analysis(sent.doc).sentence(doc_view(sent.doc).sent_of[sent.start]))
-
-
-def _spoken_of_otherwise(money: Span) -> bool:
-    """A salary, price, revenue, cost or need in the amount's own clause."""
-    clause = clause_of(money[0])
-    view = doc_view(money.doc)
-    sent = view.sent(money.start)
-    return any(
-        (view.texts[i] in _NOT_PLEDGE or view.texts[i][:1].isupper() and view.lowers[i].endswith(_NOT_PLEDGE_HEADS))
-        and clause_of(money.doc[i]) == clause for i in range(sent.start, sent.end)
-    )
 
 
 def _collective_donor(sent: Span, before: int, any_case: bool = False) -> str | None:
@@ -146,21 +132,6 @@ def _clause(money: Span) -> range:
     return range(clause.start, clause.end)
 
 
-def _conversion(money: Span) -> bool:
-    """"1,5 Milliarden Dollar, umgerechnet 1,3 Milliarden Euro": the amount converts one told
-    just before it; a lone "umgerechnet gut eine Milliarde Euro" is the pledge itself."""
-    view = doc_view(money.doc)
-    if "umgerechnet" not in view.lowers[max(view.sent_start(money.start), money.start - 3) : money.start]:
-        return False
-    return any(o.end <= money.start and view.sent_of[o.start] == view.sent_of[money.start] for o in money.doc.spans[ext.MONEY])
-
-
-def _hoped_for(money: Span) -> bool:
-    """Hopes, expectations, appeals and needs are no pledges: "hatte auf Zusagen über acht
-    Milliarden gehofft", "rechnet mit Zusagen über fünf Milliarden"."""
-    return clause_at(money.doc, money.start).verb in _HOPING
-
-
 def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
     """The giver by its role in the amount's clause: the von-phrase of a receiving verb
     ("Jordanien bekommt von Japan ...") or of a passive ("Von der Weltbank werden ...
@@ -182,6 +153,11 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
             return group, None
         if clause.verb not in _RECEIVING and (reporter := _reporter(doc, clause)) is not None:
             return _named(reporter)  # "... sei um 3,7 Millionen Franken aufgestockt worden, teilte das EDA mit"
+        if clause.verb not in _RECEIVING and (gathering := _gathering(span)):
+            # "Bei der Geberkonferenz wurden insgesamt 3 Milliarden zugesagt", unless the givers
+            # were named just before ("die Zusagen der internationalen Geber")
+            before = previous_sentences(doc_view(doc).sent(money.start), limit=1)
+            return next(((c, None) for prev in before if (c := _collective_donor(prev, prev.end_char))), gathering)
         return (None, None) if clause.verb in _RECEIVING else None
     start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
     if end - start == 1 and doc[start].lower_ in cw.PRONOUNS:
@@ -345,7 +321,7 @@ class Pledges:
             if m.in_brackets:
                 continue
             sent = doc_view(doc).sent(money.start)
-            if not is_commitment(sent) or _spoken_of_otherwise(money) or _hoped_for(money) or _conversion(money):
+            if not is_commitment(sent) or no_pledge(money):
                 continue
             donor, donor_mention = _donor(sent, money)
             if donor is None and found and clause_at(doc, money.start).verb in _DIRECTING:
@@ -366,7 +342,9 @@ class Pledges:
                     "recipient": _recipient(sent, money, donor, givers),
                 }
                 found.append(span)
-        doc.spans[ext.PLEDGES] = _without_headline_repeats(doc, found)
+        # like a troop figure without a sending state, an amount nobody is named to give is no
+        # pledge of the contract (a cost, a value, or a giver the text never names)
+        doc.spans[ext.PLEDGES] = [p for p in _without_headline_repeats(doc, found) if p._.event["donor"]]
         return doc
 
 

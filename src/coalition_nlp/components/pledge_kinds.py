@@ -34,7 +34,7 @@ def _is_collective(event: dict, words: list[str]) -> bool:
     donor = event["donor"]
     if donor is None:
         return any(w.endswith(_GATHERINGS) for w in words)
-    return event["donor_actor"] is None and fold(donor) in _COLLECTIVE
+    return event["donor_actor"] is None and (fold(donor) in _COLLECTIVE or fold(donor).endswith(_GATHERINGS))
 
 
 def _sums_others(span: Span, pledges: list[Span], words: list[str]) -> bool:
