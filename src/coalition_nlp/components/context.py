@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
 from ..syntax.analysis import analysis
+from ..syntax.words import POSSESSIVES
 from .view import doc_view
 
 
@@ -273,7 +274,6 @@ def clause_text(tokens: Iterable) -> str:
     return " ".join(" ".join(view.texts[c.start : c.end]) for c in (found.sentence(n)[k] for n, k in wanted))
 
 
-_POSSESSIVES = frozenset({"sein", "seines", "seinem", "ihr", "ihres", "ihrem", "unser", "unseres", "unserem"})
 _EPITHETS = {row["epithet"]: frozenset(row["states"].split(",")) for row in load_tsv("state_epithets.tsv")}
 
 
@@ -290,7 +290,7 @@ def epithet_mention(doc: Doc, i: int, sentences: int = 2) -> Span | None:
         if start == 0:
             break
         start = view.sent_start(start - 1)
-    if view.lowers[i - 1] in _POSSESSIVES:
+    if view.lowers[i - 1] in POSSESSIVES:
         # "sein Land": the state of the person named last before it
         persons = [m for m in actor_mentions(doc, ext.PERSON) if start <= m.start < i and m._.iso]
         if persons and ("*" in states or persons[-1]._.iso in states):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
 from ..syntax.analysis import analysis, clause_at
+from ..syntax.words import COORDINATORS
 from .troop_merges import joined, once
 from .view import doc_view
 from .context import (
@@ -57,7 +58,6 @@ _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
 _ALLIANCE_KINDS = frozenset({"alliance", "international_body"})
 _EQUIPPED = frozenset(_DATA["equipped_verbs"])
-_COORDINATION = frozenset({"und", "sowie"})
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
@@ -101,7 +101,7 @@ def _coordinated(first: "_Commitment", second: "_Commitment") -> bool:
     """"100 Soldaten nach Mali und 200 Soldaten nach Niger": two figures, each with its noun."""
     doc = first.noun.doc
     start = min(n.start for n in second.numbers)
-    joints = [k for k in range(first.noun.i + 1, start) if doc[k].lower_ in _COORDINATION]
+    joints = [k for k in range(first.noun.i + 1, start) if doc[k].lower_ in COORDINATORS]
     # "und rund 200": only lower-case words between; not "Soldatinnen und Soldaten nur noch 500"
     return bool(joints) and all(doc[k].is_lower for k in range(joints[-1] + 1, start))
 
