@@ -56,7 +56,7 @@ _HOLDING = frozenset(_DATA["holding_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
 _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
-_ALLIANCE_KINDS = frozenset({"alliance", "international_body"})
+_ALLIANCE_KINDS = frozenset(_DATA["alliance_kinds"])
 _EQUIPPED = frozenset(_DATA["equipped_verbs"])
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
