@@ -674,3 +674,9 @@ def test_the_same_noun_later_tells_the_time_of_a_meeting_first_only_named():
     text = ("Renzi, Merkel und Hollande bei ihrer Ankunft beim EU-Gipfel.\n"
             "Beim EU-Gipfel in Brüssel wollen sich die Mitgliedsstaaten zu weiteren Hilfen verpflichten.")
     assert [(m.status, m.location) for m in meetings(text)] == [("planned", "Brüssel")]
+
+
+def test_a_video_conference_of_ministers_meets():
+    text = "Die Verteidigungsminister der Nato kamen am Donnerstag zu einer Videokonferenz zusammen."
+    assert [(m.status, m.date_text) for m in meetings(text)] == [("held", "am Donnerstag")]
+    assert meetings("Die Kanzlerin sprach in einer Telefonkonferenz mit den Regierungschefs.") == []
