@@ -26,6 +26,8 @@ _DATELINE = re.compile(
     rf"(?P<place>{_PLACE}(?:/{_PLACE})*)[ \t]*"
     r"(?:\((?P<agency>[A-Za-z][A-Za-z/ -]{0,24}[A-Za-z])\))?[ \t]*[-–—][ \t]+(?=\S)"
 )
+# "Brüssel. Die Nato wird ...": a one-word place and a full stop open a long paragraph
+_DOT_DATELINE = re.compile(r"(?P<place>[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\.[ \t]+(?=(?:Der|Die|Das|Ein|Eine) \S.{40})")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”«»„)]\s*$")
 _CAPTION = re.compile(r"\b(?:Foto|Bild|Fotos|Photo)\s*:\s*\S+[^\n]*$")
 _HEADER_LINES = 6  # the dateline stands within the first few paragraphs
@@ -117,9 +119,9 @@ def parse_header(text: str) -> Header:
     place = agency = None
     dateline_at = None
     for i, line in enumerate(lines):
-        match = _DATELINE.match(line)
+        match = _DATELINE.match(line) or _DOT_DATELINE.match(line)
         if match and _is_dateline(match):
-            place, agency, dateline_at = match.group("place"), match.group("agency"), i
+            place, agency, dateline_at = match.group("place"), match.groupdict().get("agency"), i
             break
     headline = None
     if len(lines) > 1 and dateline_at != 0 and _is_headline(lines[0]):
@@ -132,7 +134,7 @@ def _is_dateline(match: re.Match) -> bool:
     words = match.group("place").split()
     if words[0] in _ARTICLES:
         return False
-    return bool(match.group("agency")) or len(words) <= 2
+    return bool(match.groupdict().get("agency")) or len(words) <= 2
 
 
 def _is_headline(line: str) -> bool:
