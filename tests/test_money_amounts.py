@@ -96,6 +96,9 @@ def test_conversion_in_brackets(text, flags):
     # a scaled amount joined to the next one takes the currency written after it
     ("Die Hilfen steigen um etwa 137 Millionen auf über eine Milliarde Euro.", [(137e6, "EUR"), (1e9, "EUR")]),
     ("Die Zahl stieg von 2 Millionen auf 3 Millionen Flüchtlinge.", []),
+    # an amount named by a noun of money is in the currency the text last named
+    ("Österreich gibt 60 Millionen Euro. Zuvor hatte es 26 Millionen an Hilfsgeldern zugesagt.", [(60e6, "EUR"), (26e6, "EUR")]),
+    ("Es leben 26 Millionen an der Küste.", []),
 ])
 def test_elliptic_amounts(text, expected):
     assert [(m.amount, m.currency) for m in find_money(text)] == expected

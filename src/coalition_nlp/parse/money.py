@@ -48,6 +48,7 @@ _SPECIFIC = tuple(
 # without a currency, in the sentence of an amount with one, is in that currency.
 _LARGE_SCALES = tuple(word for word, value in load_json("numbers.json")["scales"].items() if value >= 1e6)
 _PHRASE_END = re.compile(r"\s*(?:[,;.!?)]|und\b|sowie\b|\Z)")
+_MONEY_NOUN_AFTER = re.compile(r"\s+an\s+(?:" + "|".join(load_json("pledges.json")["money_nouns"]) + r")\b")
 _RANGE_JOIN = re.compile(r"\s+(?:auf|bis|und)\s+(?:(?:über|rund|etwa|knapp|fast|mehr als|zu)\s+)?")
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!?]\s|\(")  # "Dollar. Katar", not "Mio. Dollar"; no bracket
 _OPEN_BRACKET_TAIL = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,2}\Z")
@@ -150,7 +151,8 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
             text=text[start:end],
         ))
     if waiting:
-        out = sorted(out + [m for n in waiting if (m := _before_its_range_end(text, n, out))], key=lambda m: m.start)
+        found = (_before_its_range_end(text, n, out) or _of_money(text, n, out) for n in waiting)
+        out = sorted(out + [m for m in found if m], key=lambda m: m.start)
     return out
 
 
@@ -175,6 +177,19 @@ def _before_its_range_end(text: str, number: NumberMatch, out: list[MoneyMatch])
         return None
     return MoneyMatch(
         start=number.start, end=number.end, amount=number.value, currency=after.currency,
+        approx=number.approx or number.high is not None, qualifier=number.qualifier,
+        in_brackets=False, text=text[number.start : number.end],
+    )
+
+
+def _of_money(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
+    """"Insgesamt 26 Millionen an Hilfsgeldern": an amount of money named by a noun of money
+    is in the currency the text last named."""
+    before = [m for m in out if m.end <= number.start and not m.in_brackets]
+    if not before or not _MONEY_NOUN_AFTER.match(text, number.end):
+        return None
+    return MoneyMatch(
+        start=number.start, end=number.end, amount=number.value, currency=before[-1].currency,
         approx=number.approx or number.high is not None, qualifier=number.qualifier,
         in_brackets=False, text=text[number.start : number.end],
     )
