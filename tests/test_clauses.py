@@ -118,10 +118,10 @@ ROWS = [
      dict(kind="main", tense="past", roles={"Rom": "direction"})),
     ("Ohne das Parlament zu fragen, schickte die Regierung Soldaten.", "Ohne", dict(kind="infinitive")),
     # a preposition with a relative pronoun opens a relative clause; its subject follows the pronoun
-    ("Sie schlossen ein Abkommen, nach dem der Golfstaat 50 Millionen Dollar für den Wiederaufbau bereitstellt.",
-     "Golfstaat", dict(kind="relative", verb="bereitstellen", subject="der Golfstaat", roles={"Wiederaufbau": "recipient"})),
+    ("Sie unterzeichneten einen Vertrag, nach dem der Golfstaat 80 Millionen Dollar für den Schulbau bereitstellt.",
+     "Golfstaat", dict(kind="relative", verb="bereitstellen", subject="der Golfstaat", roles={"Schulbau": "recipient"})),
     # a count in the Vorfeld agrees with no singular verb: the subject follows the verb
-    ("500 Millionen Dollar stellt das Land selbst bereit.", "stellt", dict(verb="bereitstellen", subject="das Land")),
+    ("90 Millionen Dollar stellt der Staat selbst bereit.", "stellt", dict(verb="bereitstellen", subject="der Staat")),
     ("500 Soldaten kamen am Montag in Bagdad an.", "kamen", dict(verb="ankommen", subject="500 Soldaten")),
     # a list item's number opens no subject
     ("5. Bundesregierung sagt dem Irak Hilfe zu", "sagt", dict(verb="zusagen", subject="Bundesregierung")),
@@ -237,7 +237,7 @@ def test_a_sentence_is_analysed_when_first_asked_about():
     "text, marker, dative, accusative",
     [
         ("Japan sagte dem Irak einen Kredit zu.", "sagte", "dem Irak", "einen Kredit"),
-        ("Die Kanzlerin hat dem Premier einen Kredit von 500 Millionen Euro zugesagt.", "hat", "dem Premier", "einen Kredit"),
+        ("Die Ministerin hat dem Präsidenten ein Darlehen über 80 Millionen Euro zugesagt.", "hat", "dem Präsidenten", "ein Darlehen"),
         ("Die USA schicken den Kurden Waffen.", "schicken", None, "den Kurden"),
     ],
 )

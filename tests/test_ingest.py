@@ -25,7 +25,7 @@ GERMAN = "Außenminister Steinmeier sagte: „Es ist Zeit.“ Die Kosten: 40 Mio
         # a sentence with a dash is not a dateline
         ("Die Teilnehmer - rund 40 Minister - berieten lange.\nDanach gingen sie.", None, None, None, None),
         # a one-word place with a full stop before a long paragraph; not a short first sentence
-        ("Brüssel. Die Nato wird ihren Einsatz zur Unterstützung irakischer Sicherheitskräfte ausbauen.", None, "Brüssel", None, None),
+        ("Lissabon. Die Regierung will ihre Hilfe für die Flüchtlinge im Land deutlich aufstocken.", None, "Lissabon", None, None),
         ("Nein. Das ist falsch, sagte er.", None, None, None, None),
     ],
 )

@@ -121,7 +121,7 @@ def test_bare_dollar_keeps_the_currency_named_before():
         "Geberkonferenz: 3,8 Milliarden Dollar für syrische Flüchtlinge",  # a headline without a commitment
         "Der Hilfsbedarf von 6,5 Milliarden Dollar wurde deutlich verfehlt, wie die Geber mitteilten.",  # a need (compound)
         "Die Militärausgaben für die Sonderoperationen beliefen sich auf 200 Millionen Dollar.",  # an expense
-        "Insgesamt genehmigte die Regierung Waffenexporte von 4,02 Milliarden Euro.",  # exports
+        "Im ersten Halbjahr erlaubte Berlin Waffenexporte im Wert von 2,7 Milliarden Euro.",  # exports
         "Der niederländische Beitrag zum Einsatz kostet 90 Millionen Euro im Jahr.",  # a contribution's cost
     ],
 )
@@ -265,13 +265,13 @@ def test_headline_repeats_are_one_pledge(text, expected):
     "text, expected",
     [
         # "je": each of the givers named together gives the amount; givers are no recipients
-        ("Katar und Saudi-Arabien sagten je 60 Millionen Dollar zu.", [("QAT", 60e6, None), ("SAU", 60e6, None)]),
-        ("Kuwait will mit 500 Millionen Dollar helfen, Katar und Saudi-Arabien mit je 60 Millionen.",
-         [("KWT", 500e6, None), ("QAT", 60e6, None), ("SAU", 60e6, None)]),
+        ("Norwegen und Dänemark sagten je 35 Millionen Dollar zu.", [("NOR", 35e6, None), ("DNK", 35e6, None)]),
+        ("Japan will mit 300 Millionen Dollar helfen, Norwegen und Dänemark mit je 35 Millionen.",
+         [("JPN", 300e6, None), ("NOR", 35e6, None), ("DNK", 35e6, None)]),
         # without "je" the first named gives
-        ("Katar und Saudi-Arabien sagten Jordanien 60 Millionen Dollar zu.", [("QAT", 60e6, "JOR")]),
+        ("Norwegen und Dänemark sagten Jordanien 35 Millionen Dollar zu.", [("NOR", 35e6, "JOR")]),
         # the value of weapons delivered in kind is no pledge; aid worth an amount is
-        ("Die Peschmerga erhielten von Deutschland Waffen im Wert von 70 Millionen Euro.", []),
+        ("Die Armee Malis bekam von Frankreich Waffen für rund 45 Millionen Euro geliefert.", []),
         ("Österreich stellt Hilfe im Wert von 15 Millionen Euro zur Verfügung.", [("AUT", 15e6, None)]),
     ],
 )
@@ -288,15 +288,15 @@ def test_a_period_is_no_purpose():
     "text, expected",
     [
         # an epithet as the giver: the nearest state named before that it can stand for
-        ("Die größte Zusage kam von Kuwait. Das arabische Emirat will die Flüchtlinge mit 500 Millionen Dollar unterstützen.",
-         [("KWT", 500e6, None)]),
-        ("Der Irak und die Emirate schlossen ein Abkommen, nach dem der Golfstaat 50 Millionen Dollar für den "
-         "Wiederaufbau bereitstellt.", [("ARE", 50e6, None)]),
-        ("Die Minister lobten Kuwait als Gastgeber. 500 Millionen Dollar stellt das Land selbst bereit.",
-         [("KWT", 500e6, None)]),
+        ("Viel Lob erhielt Katar. Das Emirat will die Vertriebenen mit 150 Millionen Dollar unterstützen.",
+         [("QAT", 150e6, None)]),
+        ("Jemen und Oman unterzeichneten einen Vertrag, nach dem der Golfstaat 80 Millionen Dollar für Schulen "
+         "zahlt.", [("OMN", 80e6, None)]),
+        ("Die Runde dankte Norwegen für die Einladung. 90 Millionen Dollar gibt das Land selbst.",
+         [("NOR", 90e6, None)]),
         # "sein Land": the state of the person named before
-        ("Der kuwaitische Emir Sabah al-Ahmad al-Sabah sprach über die Kinder Syriens. Er kündigte an, sein Land werde 500 Millionen "
-         "Dollar bereitstellen.", [("KWT", 500e6, None)]),
+        ("Der katarische Emir Tamim bin Hamad Al Thani sprach über die Not im Jemen. Er sagte, sein Land werde 70 Millionen "
+         "Dollar bereitstellen.", [("QAT", 70e6, None)]),
     ],
 )
 def test_state_epithets_as_givers(text, expected):
@@ -318,8 +318,8 @@ def test_equal_shares_to_different_recipients_are_two_pledges():
         ("Internationale Hilfsorganisationen sagten zu, 400 Millionen Dollar beizutragen.",
          [("Hilfsorganisationen", 400e6, None)]),
         # strengthening aid by an amount commits it
-        ("Die Schweiz will die humanitäre Hilfe für den Irak mit weiteren 40 Millionen Franken verstärken.",
-         [("CHE", 40e6, "IRQ")]),
+        ("Die Schweiz will ihre Unterstützung für Jordanien um 12 Millionen Franken verstärken.",
+         [("CHE", 12e6, "JOR")]),
     ],
 )
 def test_groups_by_name_and_strengthening(text, expected):
@@ -327,24 +327,23 @@ def test_groups_by_name_and_strengthening(text, expected):
 
 
 def test_the_body_reporting_a_passive_pledge_gave_it():
-    text = ("Die Hilfe für die Partner vor Ort (Internationales Komitee vom Roten Kreuz und Save the Children) "
-            "sei um 3,7 Millionen Franken aufgestockt worden, teilte das Eidgenössische Departement für auswärtige "
-            "Angelegenheiten mit.")
-    assert pledge_roles(text) == [("CHE", 3.7e6, None)]
+    text = ("Die Mittel für die Hilfswerke (Caritas und Ärzte ohne Grenzen) seien um 2,5 Millionen Franken "
+            "erhöht worden, meldete das Eidgenössische Departement für auswärtige Angelegenheiten.")
+    assert pledge_roles(text) == [("CHE", 2.5e6, None)]
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
         # money that flows, is earmarked or is made known is committed
-        ("Deutschland hat seit 2012 viel geholfen. Allein im vergangenen Jahr seien 720 Millionen Euro an "
-         "Deutschland-Hilfe nach Syrien geflossen.", [("DEU", 720e6, "SYR")]),
+        ("Schweden leistet seit Jahren Hilfe. 2019 seien 95 Millionen Euro an schwedischen Geldern nach "
+         "Jemen geflossen.", [("SWE", 95e6, "YEM")]),
         ("Österreich hat 2017 bereits vier Millionen Euro bereitgestellt. Zwei Millionen Euro sind für 2018 vorgesehen.",
          [("AUT", 4e6, None), ("AUT", 2e6, None)]),
-        ("Premierminister David Cameron hatte ein Hilfspaket im Volumen von acht Millionen Pfund bekanntgegeben.",
-         [("GBR", 8e6, None)]),
+        ("Premierministerin Theresa May hat Hilfen über zwölf Millionen Pfund bekanntgegeben.",
+         [("GBR", 12e6, None)]),
         # a lone converted amount is the pledge; one after the amount it converts is not
-        ("Kanada will über drei Jahre umgerechnet gut eine Milliarde Euro bereitstellen.", [("CAN", 1e9, None)]),
+        ("Australien will in fünf Jahren umgerechnet rund 400 Millionen Euro bereitstellen.", [("AUS", 400e6, None)]),
         ("Kanada will 1,6 Milliarden kanadische Dollar bereitstellen, umgerechnet 1,1 Milliarden Euro.",
          [("CAN", 1.6e9, None)]),
         # governments as a group of givers
@@ -356,15 +355,14 @@ def test_flowing_earmarked_and_converted(text, expected):
 
 
 def test_a_plainly_named_gathering_is_the_donors_conference():
-    text = ("Die UN haben ihre Erwartungen an die Geberkonferenz für Syrien in Brüssel gesenkt. Hatte der "
-            "Nothilfekoordinator zu Beginn des Treffens noch auf mehr gehofft, sprach er am Mittwoch von 4,4 "
-            "Milliarden Dollar, die zusammenkommen würden.")
-    assert pledge_roles(text) == [("Geberkonferenz", 4.4e9, None)]
+    text = ("Die Geberkonferenz für Jemen in Genf blieb hinter den Zielen zurück. Zum Schluss des Treffens "
+            "sagte die Koordinatorin, 1,2 Milliarden Dollar seien zusammengekommen.")
+    assert pledge_roles(text) == [("Geberkonferenz", 1.2e9, None)]
 
 
 def test_the_eu_states_as_a_group_of_givers():
-    text = "Die EU-Staaten wollen UN-Organisationen zusätzlich eine Milliarde Euro zahlen."
-    assert pledge_roles(text) == [("EU-Staaten", 1e9, None)]
+    text = "Die EU-Staaten wollen dem Welternährungsprogramm weitere 300 Millionen Euro überweisen."
+    assert pledge_roles(text) == [("EU-Staaten", 300e6, None)]
 
 
 def test_an_amount_nobody_is_named_to_give_is_no_pledge():

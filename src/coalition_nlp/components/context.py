@@ -185,7 +185,7 @@ def clause_subject_state(doc: Doc, clause) -> str | None:
     named = next((m._.iso for m in actors_in(doc[slice(*clause.subject)], ext.COUNTRY) if m._.iso), None)
     if named:
         return named
-    # "Das Land ist mit rund 1000 Soldaten vertreten": the state the epithet refers back to
+    # "Das Land ist mit knapp 600 Soldaten vertreten": the state the epithet refers back to
     return next((m._.iso for k in range(*clause.subject) if (m := epithet_mention(doc, k)) is not None), None)
 
 

@@ -168,7 +168,7 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     named = next((m for m in reversed(mains) if m.noun and m.noun == _noun(c) and not m.stated
                   and (m.location is None or same_place(m.location, c.location))), None)
     if named is not None and c.trigger.definite:
-        return named  # "... bei ihrer Ankunft beim EU-Gipfel", then "Beim EU-Gipfel in Brüssel wollen ..."
+        return named  # "... bei der Ankunft zum EU-Gipfel", then "Auf dem EU-Gipfel in Brüssel wollen ..."
     same = mains if c.trigger.quoted or not c.stated else [m for m in mains if m.status == c.status]
     if not same:
         # "Das Emirat sagte auf der Konferenz ... zu": "the" meeting, or a verb of meeting, with

@@ -121,7 +121,7 @@ def date_of(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[s
     ]
     if not creates:
         spans = [s for s in spans if clause.start <= s.start < clause.end]
-    # a date in another subordinate clause dates something else: "..., auch wenn die USA im Oktober ..."
+    # a date in another subordinate clause dates something else: "..., selbst wenn die Armee im März ..."
     # ... unless it is the relative clause of the meeting noun itself: "dem Treffen, das am Freitag ... stattfindet"
     spans = [
         s for s in spans

@@ -111,7 +111,7 @@ def _noun_phrase(trigger: Trigger) -> None:
 
 
 def _with_own_body(tok: Token) -> bool:
-    """"Gespräche mit seinem Sicherheitskabinett": a meeting noun whose partner is one's own
+    """"Gespräche mit ihrem Kabinett": a meeting noun whose partner is one's own
     government or party body."""
     doc = tok.doc
     texts, lowers = doc_view(doc).texts, doc_view(doc).lowers
@@ -122,7 +122,7 @@ def _with_own_body(tok: Token) -> bool:
     while k < len(doc) and texts[k].islower():
         k += 1  # "mit seinem", "mit dem neuen"
     while k + 1 < len(doc) and texts[k + 1][:1].isupper() and texts[k + 1].isalpha():
-        k += 1  # "dem Auswärtigen Ausschuss": the last capitalised word is the head
+        k += 1  # "dem Auswärtigen Ausschuss" (a body's name): the last capitalised word is the head
     return k < len(doc) and lowers[k].endswith(_INTERNAL)
 
 

@@ -82,7 +82,7 @@ class Meetings:
             meetings.append(new_meeting(c, _token_span(creating[0].token), doc, parent))
             return
         if sideline_nouns and not meetings:
-            # "teilte Cameron am Rande des G7-Gipfels mit": the speaker was at the summit
+            # "sagte Trudeau am Rande des Nato-Gipfels": the speaker was at the summit
             c = candidate(sent, sideline_nouns[0], dates)
             if c.participants and c.status == "held":
                 meetings.append(new_meeting(c, _token_span(sideline_nouns[0].token), doc))

@@ -182,7 +182,7 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
         return group  # "Die internationale Geberkonferenz hat Zusagen von 6,9 Milliarden gebracht"
     epithet = next((m for k in range(start, end) if (m := epithet_mention(doc, k))), None)
     if epithet is not None and not any(start <= m.start < end for m in mentions):
-        return _named(epithet)  # "Das arabische Emirat will ...", "stellt das Land selbst bereit"
+        return _named(epithet)  # "Das Emirat will ...", "gibt das Land selbst"
     head = next((k for k in range(start, end) if view.texts[k][:1].isupper() and view.lowers[k].endswith(_DONOR_HEADS)), None)
     if head is None or any(start <= m.start < end for m in mentions):
         return None
@@ -264,7 +264,7 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
 
 
 def _each(money: Span, mention: Span | None) -> list[Span]:
-    """"Katar und Saudi-Arabien mit je 60 Millionen": every giver named with the donor before
+    """"Norwegen und Dänemark mit je 35 Millionen": every giver named with the donor before
     an amount "je" (each) gives it; else none."""
     doc = money.doc
     if mention is None or _EACH.isdisjoint(doc_view(doc).lowers[max(0, money.start - 2) : money.start]):

@@ -39,7 +39,7 @@ def acting_state(doc: Doc, person: Person, ctx: PersonContext) -> str | None:
         return None
     served = next((iso for _, t in person.titles if (iso := _possessor_state(doc, t))), None)
     if served:
-        return served  # "Trumps Sicherheitsberater John Bolton"
+        return served  # "Bidens Sicherheitsberater Jake Sullivan"
     member = _parliament_state(ctx.texts, person)
     if member:
         return member
@@ -159,7 +159,7 @@ def _holder_state(name: str, published: str | None) -> str | None:
 
 def _possessor_state(doc: Doc, title) -> str | None:
     """The state of the office holder whose title-bearer this is, named in the genitive just
-    before the title ("Trumps Sicherheitsberater", "Erdogans Sprecher")."""
+    before the title ("Bidens Sicherheitsberater", "Putins Sprecher")."""
     k = title.anchor - 1
     if not title.role or k < 0:
         return None

@@ -33,7 +33,7 @@ def _spoken_of_otherwise(money: Span) -> bool:
 
 def _conversion(money: Span) -> bool:
     """"1,5 Milliarden Dollar, umgerechnet 1,3 Milliarden Euro": the amount converts one told
-    just before it; a lone "umgerechnet gut eine Milliarde Euro" is the pledge itself."""
+    just before it; a lone "umgerechnet rund 400 Millionen Euro" is the pledge itself."""
     view = doc_view(money.doc)
     if "umgerechnet" not in view.lowers[max(view.sent_start(money.start), money.start - 3) : money.start]:
         return False

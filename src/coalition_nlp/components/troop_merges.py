@@ -68,6 +68,6 @@ def _same_figures(a: tuple, b: tuple) -> bool:
         return False
     changes = change is None or other_change is None or change == other_change
     totals = total is None or other_total is None or total == other_total
-    # "tausend US-Soldaten nach Kuwait" above, "die Verlegung von 1.000 Soldaten" below: one figure
+    # "Sechshundert Soldaten sollen nach Estland" above, "die Verlegung von 600 Soldaten" below: one figure
     shared = ({change, total} & {other_change, other_total}) - {None}
     return changes and totals and bool(shared)

@@ -102,7 +102,7 @@ def _coordinated(first: "_Commitment", second: "_Commitment") -> bool:
     doc = first.noun.doc
     start = min(n.start for n in second.numbers)
     joints = [k for k in range(first.noun.i + 1, start) if doc[k].lower_ in COORDINATORS]
-    # "und rund 200": only lower-case words between; not "Soldatinnen und Soldaten nur noch 500"
+    # "und rund 200": only lower-case words between; not "Soldatinnen und Soldaten bald nur 650"
     return bool(joints) and all(doc[k].is_lower for k in range(joints[-1] + 1, start))
 
 
@@ -289,7 +289,7 @@ class Troops:
             else:
                 change = value
         part = _part_of(c.numbers)
-        if part is not None:  # "den Abzug von 5000 der 14 000 Soldaten": a part moves, the whole stays told
+        if part is not None:  # "den Abzug von 1500 der 5100 Soldaten": a part moves, the whole stays told
             (change, total), start_value = part, None
         # "von 5200 auf 3000", "verdoppelt auf 300": a change the text does not state is not computed
         if change is not None and change > 0 and start_value is None and sent.text in _DECREASE:

@@ -44,7 +44,7 @@ _BEFORE, _BEFORE_NAMES = _compile(
 _SPECIFIC = tuple(
     (e, max(e.split(" "), key=len)) for e, row in _CURRENCIES.items() if row["generic"] == "no"
 )
-# "Katar und Saudi-Arabien mit je 60 Millionen": a scaled amount that closes its phrase
+# "Norwegen und Dänemark mit je 35 Millionen": a scaled amount that closes its phrase
 # without a currency, in the sentence of an amount with one, is in that currency.
 _LARGE_SCALES = tuple(word for word, value in load_json("numbers.json")["scales"].items() if value >= 1e6)
 _PHRASE_END = re.compile(r"\s*(?:[,;.!?)]|und\b|sowie\b|\Z)")
@@ -170,7 +170,7 @@ def _elliptic(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMat
 
 
 def _before_its_range_end(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
-    """"um etwa 137 Millionen auf über eine Milliarde Euro": a scaled amount joined by "auf",
+    """"um rund 85 Millionen auf knapp 900 Millionen Franken": a scaled amount joined by "auf",
     "bis" or "und" to the amount right after it has that amount's currency."""
     after = next((m for m in out if m.start >= number.end), None)
     if after is None or after.in_brackets or not _RANGE_JOIN.fullmatch(text[number.end : after.start]):

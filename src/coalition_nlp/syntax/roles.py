@@ -53,7 +53,7 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
     if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS:
         counted = cw.is_count(lowers[first])
         if counted and not _plural(lowers[c.finite]):
-            pass  # "500 Millionen Dollar stellt das Land bereit": a count agrees with no singular verb
+            pass  # "90 Millionen Dollar stellt der Staat bereit": a count agrees with no singular verb
         elif texts[first][:1].isupper() or counted or lowers[first] in cw.NOMINATIVE or lowers[first] in cw.PRONOUNS:
             return first, c.finite
     search = range(c.finite + 1, c.end) if c.kind == "main" else range(first + 1, c.finite)
