@@ -281,10 +281,10 @@ def epithet_mention(doc: Doc, i: int, sentences: int = 2) -> Span | None:
     """The mention of the state an epithet at token ``i`` refers back to ("das Land", "der
     Golfstaat"): the nearest state named before it that it can stand for, in its sentence or
     the ones before."""
-    states = _EPITHETS.get(doc_view(doc).texts[i])
+    view = doc_view(doc)
+    states = _EPITHETS.get(view.texts[i])
     if states is None:
         return None
-    view = doc_view(doc)
     start = view.sent_start(i)
     for _ in range(sentences):
         if start == 0:

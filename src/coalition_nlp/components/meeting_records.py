@@ -17,10 +17,9 @@ from .meeting_time import date_of, held_stated, status_of
 from .meeting_triggers import Trigger
 from .view import doc_view
 
-_WEEKDAYS: dict[str, int] = {w.lower(): day for w, day in load_json("dates.json")["weekdays"].items()}
-_DAY_WORDS = tuple({
-    w.lower() for w in (*load_json("dates.json")["weekdays"], *load_json("dates.json")["deictic"]) if " " not in w
-})
+_DATES = load_json("dates.json")
+_WEEKDAYS: dict[str, int] = {w.lower(): day for w, day in _DATES["weekdays"].items()}
+_DAY_WORDS = tuple({w.lower() for w in (*_DATES["weekdays"], *_DATES["deictic"]) if " " not in w})
 
 
 @dataclass
@@ -173,8 +172,8 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
     if not same:
         # "Das Emirat sagte auf der Konferenz ... zu": "the" meeting, or a verb of meeting, with
         # no place or date of its own, is the one told of, though the clause's tense differs
-        named = c.trigger.definite or c.trigger.kind == "verb"  # "Die Minister wollten ... beraten"
-        plain = mains and named and not (c.location or c.date_text)
+        referring = c.trigger.definite or c.trigger.kind == "verb"  # "Die Minister wollten ... beraten"
+        plain = mains and referring and not (c.location or c.date_text)
         return mains[-1] if plain and not _new_partner(c, mains[-1]) else None
     if c.location:
         for m in reversed(same):

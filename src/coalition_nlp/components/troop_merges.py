@@ -23,12 +23,18 @@ def joined(records: list[Span]) -> list[Span]:
             out.append(record)
             continue
         merged = partner._.event
-        merged["change"] = merged["change"] if merged["change"] is not None else ev["change"]
-        merged["total"] = merged["total"] if merged["total"] is not None else ev["total"]
+        _fill(merged, ev)
         merged["approx"] = merged["approx"] or ev["approx"]
         if record.sent != partner.sent:
             merged.setdefault("evidence", []).append(record)
     return out
+
+
+def _fill(kept: dict, other: dict) -> None:
+    """What one telling of a figure leaves out, the other may say."""
+    for key in ("change", "total"):
+        if kept[key] is None:
+            kept[key] = other[key]
 
 
 def _completes(first: dict, second: dict) -> bool:
@@ -54,9 +60,7 @@ def once(records: list[Span]) -> list[Span]:
             seen.append((key, places))
             out.append(r)
             continue
-        kept = out[same]._.event  # what one telling leaves out, the other may say
-        kept["change"] = kept["change"] if kept["change"] is not None else event["change"]
-        kept["total"] = kept["total"] if kept["total"] is not None else event["total"]
+        _fill(out[same]._.event, event)
     return out
 
 

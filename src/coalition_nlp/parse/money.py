@@ -156,17 +156,22 @@ def find_money(text: str, numbers: list[NumberMatch] | None = None) -> list[Mone
     return out
 
 
+def _in_currency(text: str, number: NumberMatch, currency: str) -> MoneyMatch:
+    """A bare scaled amount in the currency its context gives it."""
+    return MoneyMatch(
+        start=number.start, end=number.end, amount=number.value, currency=currency,
+        approx=number.approx or number.high is not None, qualifier=number.qualifier,
+        in_brackets=False, text=text[number.start : number.end],
+    )
+
+
 def _elliptic(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
     if not out or out[-1].in_brackets or not number.text.endswith(_LARGE_SCALES):
         return None
     before = out[-1]
     if _SENTENCE_END.search(text, before.start, number.start) or not _PHRASE_END.match(text, number.end):
         return None
-    return MoneyMatch(
-        start=number.start, end=number.end, amount=number.value, currency=before.currency,
-        approx=number.approx or number.high is not None, qualifier=number.qualifier,
-        in_brackets=False, text=text[number.start : number.end],
-    )
+    return _in_currency(text, number, before.currency)
 
 
 def _before_its_range_end(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
@@ -175,11 +180,7 @@ def _before_its_range_end(text: str, number: NumberMatch, out: list[MoneyMatch])
     after = next((m for m in out if m.start >= number.end), None)
     if after is None or after.in_brackets or not _RANGE_JOIN.fullmatch(text[number.end : after.start]):
         return None
-    return MoneyMatch(
-        start=number.start, end=number.end, amount=number.value, currency=after.currency,
-        approx=number.approx or number.high is not None, qualifier=number.qualifier,
-        in_brackets=False, text=text[number.start : number.end],
-    )
+    return _in_currency(text, number, after.currency)
 
 
 def _of_money(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
@@ -188,8 +189,4 @@ def _of_money(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMat
     before = [m for m in out if m.end <= number.start and not m.in_brackets]
     if not before or not _MONEY_NOUN_AFTER.match(text, number.end):
         return None
-    return MoneyMatch(
-        start=number.start, end=number.end, amount=number.value, currency=before[-1].currency,
-        approx=number.approx or number.high is not None, qualifier=number.qualifier,
-        in_brackets=False, text=text[number.start : number.end],
-    )
+    return _in_currency(text, number, before[-1].currency)
