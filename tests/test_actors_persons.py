@@ -228,6 +228,19 @@ def test_statistical_persons_are_merged():
         # the object of a separable verb is not a speaker
         ("Auch der Vatikan kündigte Hilfe an: Papst Franziskus stelle eine Million Euro bereit.",
          [("Franziskus", "VAT", "Papst")]),
+        # a name in the genitive ends before the noun it qualifies, and loses its "s"
+        ("Seit Boris Johnsons Wahl ist London vorsichtiger.", [("Boris Johnson", "GBR", None)]),
+        ("Premierminister Boris Johnson sagte das. Boris Johnsons Sprecher schwieg.",
+         [("Boris Johnson", "GBR", "Premierminister")]),
+        # ... but a given name ending in "s" is no genitive, nor a surname written plain elsewhere
+        ("Nato-Chef Jens Stoltenberg reiste ab.", [("Jens Stoltenberg", None, "Chef")]),
+        ("Ministerpräsident Kyriakos Mitsotakis sagte das. Kyriakos Mitsotakis Kabinett tagte.",
+         [("Kyriakos Mitsotakis", None, "Ministerpräsident")]),
+        # "von" before a given name or a known surname is a preposition, not a particle
+        ("Ein Sprecher von Wladimir Putin widersprach.", [("Wladimir Putin", "RUS", None)]),
+        ("Kanzler Karl Nehammer kam. Ein Sprecher von Nehammer sagte, es gehe um Hilfe.",
+         [("Karl Nehammer", "AUT", "Kanzler")]),
+        ("Ministerin Ursula von der Leyen reiste ab.", [("Ursula von der Leyen", None, "Ministerin")]),
     ],
 )
 def test_names_next_to_look_alikes(nlp, text, expected):

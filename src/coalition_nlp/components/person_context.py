@@ -57,6 +57,17 @@ class PersonContext:
             known = self._words[i] = self._word(i)
         return known
 
+    def genitive_before(self, j: int) -> bool:
+        """Does a surname in the genitive end before token ``j`` ("Donald Trumps Berater")?
+        Token ``j`` is then a capitalised word that is no name of its own, the noun it qualifies."""
+        texts, lex = self.texts, self.lex
+        return (
+            0 < j < len(texts) and texts[j - 1].endswith("s") and not texts[j - 1].endswith("ss")
+            and not lex.is_given_name(texts[j - 1])  # "Jens Stoltenberg"
+            and texts[j][:1].isupper() and "-" not in texts[j]
+            and not lex.is_given_name(texts[j]) and not lex.is_name_particle(texts[j])
+        )
+
     def _word(self, i: int) -> bool:
         text, lex = self.texts[i], self.lex
         if i in self.blocked or text in _FUNCTION_WORDS or text.casefold() in TIME_WORDS:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
+from ..holders import office_holder
 from .person_context import PersonContext
 from .person_titles import Title, merged
 
@@ -22,15 +23,29 @@ class Person:
     iso: str | None = None
 
 
-def persons_of(doc: Doc, found) -> dict[str, Person]:
-    """One person per full name; a lone surname joins the full name it ends."""
+def persons_of(doc: Doc, found, ctx: PersonContext) -> dict[str, Person]:
+    """One person per full name; a lone surname joins the full name it ends. A name that
+    ends in a genitive ("Emmanuel Macrons Plan") is the name without its "s", unless the
+    text also writes that form where no noun follows, or it is an office holder's name as it
+    stands ("Alexis Tsipras Regierung" where the table knows him)."""
     persons: dict[str, Person] = {}
-    for start, end, title in sorted(found, key=lambda f: -(f[1] - f[0])):
-        words = tuple(_fold(t.text) for t in doc[start:end])
-        person = _owner(persons, words)
+    plain = {ctx.texts[e - 1] for _, e, _ in found if not ctx.genitive_before(e)}
+    def order(f):  # longest first; a genitive or a leading particle after the plain form
+        return -(f[1] - f[0]), ctx.genitive_before(f[1]), ctx.lex.is_name_particle(ctx.texts[f[0]])
+
+    for start, end, title in sorted(found, key=order):
+        canonical = doc[start:end].text
+        tokens = tuple(t.text for t in doc[start:end])
+        if ctx.genitive_before(end) and tokens[-1] not in plain and not office_holder(canonical, surname=True):
+            canonical, tokens = canonical[:-1], (*tokens[:-1], tokens[-1][:-1])
+        words = tuple(_fold(t) for t in tokens)
+        person = _owner(persons, words) or persons.get(canonical)
+        lead = 0
+        while person is None and lead < len(words) - 1 and ctx.lex.is_name_particle(tokens[lead]):
+            lead += 1  # "ein Sprecher von Kurz": "von" is the preposition before a known surname
+            if (person := _owner(persons, words[lead:])) is not None:
+                start += lead
         if person is None:
-            canonical = doc[start:end].text
-            tokens = tuple(t.text for t in doc[start:end])
             person = persons.setdefault(canonical, Person(canonical, tokens, words))
         person.spans.append((start, end))
         if title is not None:

@@ -36,7 +36,7 @@ def names_in(doc: Doc, ctx: PersonContext) -> list[tuple[int, int, Title | None]
         if name is None or ctx.lex.is_name_particle(ctx.texts[name[0]]):
             # "der Leiter von Caritas international, Oliver Müller": the name is after the comma
             name = _apposition(doc, end, ctx, title) or name
-        if name is not None:
+        if name is not None and not _preposition_before_name(name[0], ctx):
             found.append((*name, title))
     for i, text in enumerate(ctx.texts):
         if not (text in _TRIGGER_TEXTS or ctx.lex.is_given_name(text)):
@@ -129,6 +129,8 @@ def _name_end(doc: Doc, i: int, ctx: PersonContext) -> int | None:
     while j < len(doc) and words < _MAX_WORDS:
         if ctx.word(j):
             j, words = j + 1, words + 1
+            if words >= 2 and ctx.genitive_before(j):
+                break  # "Donald Trumps Berater": the name ends at its genitive
             continue
         k = j
         while k < len(doc) and k - j < 3 and ctx.lex.is_name_particle(ctx.texts[k]):
@@ -139,6 +141,15 @@ def _name_end(doc: Doc, i: int, ctx: PersonContext) -> int | None:
     if words and j < len(doc) and _REGNAL.match(ctx.texts[j]):
         j += 1  # "Abdullah II.", "Benedikt XVI"
     return j if words else None
+
+
+def _preposition_before_name(start: int, ctx: PersonContext) -> bool:
+    """"der Sprecher von Wladimir Putin": "von" before a given name is a preposition, and the
+    name is not the title's ("Ministerin von der Leyen" keeps her particle)."""
+    k = start
+    while k < len(ctx.texts) and ctx.lex.is_name_particle(ctx.texts[k]):
+        k += 1
+    return k > start and k < len(ctx.texts) and ctx.lex.is_given_name(ctx.texts[k])
 
 
 def _name_after(doc: Doc, i: int, ctx: PersonContext) -> tuple[int, int] | None:

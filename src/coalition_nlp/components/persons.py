@@ -45,7 +45,7 @@ class PersonFinder:
                 end -= 1
             if start < end and not taken.intersection(range(start, end)):
                 found.append((start, end, None))
-        persons = persons_of(doc, found)
+        persons = persons_of(doc, found, ctx)
         spans = mentions_of(doc, persons, found, ctx)
         for person in persons.values():
             person.iso = acting_state(doc, person, ctx)
