@@ -47,6 +47,10 @@ ROWS = [
      dict(verb="aufstocken", subject="Großbritannien", roles={"Flüchtlinge": "recipient"})),
     ("Die Schweiz trägt mit 20 Millionen Franken zur Hilfe bei.", "trägt", dict(verb="beitragen", subject="Die Schweiz")),
     ("Australien stockte sein Kontingent im Irak auf.", "stockte", dict(verb="aufstocken", tense="past")),
+    # "um" and "auf" close a clause as particles, but before a number they are prepositions
+    ("Die Ausbilder ziehen im Sommer nach Erbil um.", "ziehen", dict(verb="umziehen", tense="present")),
+    ("Die Zahl der Ausbilder stieg um 40.", "stieg", dict(verb="steigen", tense="past")),
+    ("Die Zahl der Helfer wächst auf 700.", "wächst", dict(verb="wachsen", tense="present")),
     ("Der Irak erhält von der EU weitere 50 Millionen Euro.", "erhält",
      dict(verb="erhalten", subject="Der Irak", roles={"EU": "source"})),
     ("Jordanien bekommt von Japan ein Darlehen.", "bekommt",

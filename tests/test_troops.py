@@ -91,6 +91,10 @@ def troops(text: str) -> list[tuple]:
         ("Frankreich stellt 350 Spezialkräfte für die Mission in Syrien.",
          [("FRA", "Spezialkräfte", None, 350, "current")]),
         ("Rund 200 Soldaten der Bundeswehr bilden in Erbil Peschmerga aus.", [("DEU", "Soldaten", None, 200, "current")]),
+        # a force that moves base whole is told by its strength, not withdrawn
+        ("Die 150 niederländischen Soldaten ziehen bis Juli von Bagdad nach Erbil um.",
+         [("NLD", "Soldaten", None, 150, "current")]),
+        ("Die Niederlande ziehen 150 Soldaten aus Bagdad ab.", [("NLD", "Soldaten", -150, None, "announced")]),
     ],
 )
 def test_troop_numbers(text, expected):

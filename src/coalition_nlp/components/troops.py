@@ -53,6 +53,7 @@ _NOT_TROOPS = WordSet(_DATA["not_troops"])
 _SPECULATION = WordSet(_DATA["speculation"])
 _STRENGTH = frozenset(_DATA["strength_prepositions"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
+_RELOCATING = frozenset(_DATA["relocating_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
 _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
@@ -276,9 +277,10 @@ class Troops:
                 total = value
             elif word == "von" and any(n.start > num.start for n in c.numbers):
                 start_value = value
-            elif word in _STILL or verb in _HOLDING or clause in _REMAINING:
+            elif word in _STILL or verb in _HOLDING or verb in _RELOCATING or clause in _REMAINING:
                 # "der noch rund 2500 Soldaten", "sollen 200 Soldaten die Stellung halten",
-                # "90 weitere Soldaten sind weiterhin ... stationiert" (the others, who stay)
+                # "90 weitere Soldaten sind weiterhin ... stationiert" (the others, who stay),
+                # "die 300 Soldaten ziehen auf einen anderen Stützpunkt um" (the force moves whole)
                 total, holding = value, True
             elif word in _ADDITIONAL or (after is not None and (after.lower_ in _ADDITIONAL or _moves(after))):
                 change = value  # "weitere 217", "300 mehr", "bis zu 200 zusätzliche", "rund 1000 abgezogen"

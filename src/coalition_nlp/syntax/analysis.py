@@ -268,6 +268,10 @@ def _full_verb(view, c: Clause, bracket: int | None) -> str | None:
     lemma = (cw.verb_of(low) or (low, ""))[0]
     own_end = c.gaps[0][0] if c.gaps else c.end
     last = next((k for k in range(own_end - 1, c.finite, -1) if view.texts[k].isalpha()), None)
+    if last is not None and lowers[last] in cw.CLOSING_PARTICLES and any(
+        view.texts[k][:1].isalnum() for k in range(last + 1, own_end)
+    ):
+        last = None  # "stieg um 30": a preposition before a number
     if c.kind == "main" and last is not None and lowers[last] in cw.PARTICLES:
         joined = lowers[last] + lemma
         if cw.verb_of(joined):

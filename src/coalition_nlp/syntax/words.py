@@ -16,6 +16,7 @@ RELATIVES = frozenset(D["relative_pronouns"])
 INFINITIVE_OPENERS = frozenset(D["infinitive_openers"])
 COORDINATORS = frozenset(D["coordinators"])
 PARTICLES = frozenset(D["separable_particles"])
+CLOSING_PARTICLES = frozenset(D["closing_particles"])
 NEGATIONS = frozenset(D["negations"])
 MODALS: dict[str, str] = D["modals"]
 PLAN_VERBS = frozenset(D["plan_verbs"])
