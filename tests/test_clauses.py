@@ -47,6 +47,8 @@ ROWS = [
      dict(verb="aufstocken", subject="Großbritannien", roles={"Flüchtlinge": "recipient"})),
     ("Die Schweiz trägt mit 20 Millionen Franken zur Hilfe bei.", "trägt", dict(verb="beitragen", subject="Die Schweiz")),
     ("Australien stockte sein Kontingent im Irak auf.", "stockte", dict(verb="aufstocken", tense="past")),
+    # a demonstrative before a modal is the subject, not a determiner before an adjective
+    ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions
     ("Die Ausbilder ziehen im Sommer nach Erbil um.", "ziehen", dict(verb="umziehen", tense="present")),
     ("Die Zahl der Ausbilder stieg um 40.", "stieg", dict(verb="steigen", tense="past")),

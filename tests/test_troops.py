@@ -162,6 +162,8 @@ def test_not_troop_numbers(text):
     [
         "Die Nato-Mission soll von 500 auf rund 4000 Soldaten wachsen.",
         "Insgesamt sind dort rund 10 000 Soldaten im Einsatz.",
+        # places joined by "und" are both places, not senders
+        "Die neue Einheit soll die bereits 4.000 Soldaten in Jordanien und Kuwait unterstützen.",
     ],
 )
 def test_no_sending_state_no_record(text):

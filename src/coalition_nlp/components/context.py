@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_tsv
 from ..syntax.analysis import analysis
-from ..syntax.words import POSSESSIVES
+from ..syntax.words import COORDINATORS, POSSESSIVES
 from .view import doc_view
 
 
@@ -151,6 +151,9 @@ def in_place_phrase(mention: Span) -> bool:
     view = doc_view(mention.doc)
     texts, lowers, first = view.texts, view.lowers, view.sent_start(mention.start)
     i = mention.start - 1
+    if i > first and lowers[i] in COORDINATORS:  # "in Irak und Syrien": both are places
+        before = [m for m in actors_in(mention.doc[first:i], ext.COUNTRY) if m.end == i]
+        return bool(before) and in_place_phrase(before[-1])
     if i >= first and lowers[i] in _GENITIVE_ARTICLES and i - 1 >= first and texts[i - 1] in _PLACE_NOUNS:
         i -= 1  # "im Norden des Irak"
     if i >= first and texts[i] in _PLACE_NOUNS:

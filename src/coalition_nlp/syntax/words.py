@@ -54,7 +54,8 @@ def clause_tense(words: list[str]) -> str | None:
     where no finite verb is known."""
     kinds = {
         AUXILIARIES.get(w) or (found[1] if (found := verb_of(w)) else None)
-        for before, w in zip(["", *words], words) if before not in DETERMINERS  # "der deutschen": an adjective
+        for before, w in zip(["", *words], words)
+        if before not in DETERMINERS or w in AUXILIARIES  # "der deutschen": an adjective; "Diese soll": a pronoun
     }
     if not WERDEN.isdisjoint(words) and "part" in kinds and "inf" not in kinds and MODALS.keys().isdisjoint(words):
         kinds = (kinds - {"future", "part"}) | {"pres"}  # "wird ... bereitgestellt": a passive, not the future
@@ -80,9 +81,10 @@ def verb_kinds(view) -> list[str | None]:
     kinds = getattr(view, "verb_kinds", None)
     if kinds is None:
         kinds = view.verb_kinds = [
-            None if not text[:1].islower() or before in DETERMINERS  # "der deutschen Kanzlerin": an adjective
-            or attributive(view, k)
-            else "aux" if low in AUXILIARIES else (found[1] if (found := verb_of(low)) else None)
+            None if not text[:1].islower()
+            else "aux" if low in AUXILIARIES  # "Diese soll ...": after a pronoun, never an adjective
+            else None if before in DETERMINERS or attributive(view, k)  # "der deutschen Kanzlerin": an adjective
+            else (found[1] if (found := verb_of(low)) else None)
             for k, (text, low, before) in enumerate(zip(view.texts, view.lowers, ["", *view.lowers]))
         ]
     return kinds
