@@ -47,6 +47,9 @@ ROWS = [
      dict(verb="aufstocken", subject="Großbritannien", roles={"Flüchtlinge": "recipient"})),
     ("Die Schweiz trägt mit 20 Millionen Franken zur Hilfe bei.", "trägt", dict(verb="beitragen", subject="Die Schweiz")),
     ("Australien stockte sein Kontingent im Irak auf.", "stockte", dict(verb="aufstocken", tense="past")),
+    # a Vorfeld opened by a preposition without a role of its own is no subject
+    ("Trotz der Kritik will die Regierung in Oslo weitere Ausbilder schicken.", "will",
+     dict(verb="schicken", tense="future", subject="die Regierung")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

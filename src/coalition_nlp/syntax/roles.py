@@ -50,7 +50,7 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
         texts[first] in cw.BREAKS or lowers[first] in cw.COORDINATORS or texts[first][:-1].isdigit() and texts[first][-1:] == "."
     ):
         first += 1  # a list item's number ("5. Bundesregierung sagt ...") opens no subject
-    if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS:
+    if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS | cw.PREPOSITIONS:
         counted = cw.is_count(lowers[first])
         if counted and not _plural(lowers[c.finite]):
             pass  # "90 Millionen Dollar stellt der Staat bereit": a count agrees with no singular verb

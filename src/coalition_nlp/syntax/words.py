@@ -23,6 +23,7 @@ PLAN_VERBS = frozenset(D["plan_verbs"])
 PLAN_PARTICIPLES = frozenset(D["plan_participles"])
 PASSIVE = frozenset(D["passive_auxiliaries"])
 ROLES: dict[str, str] = D["preposition_roles"]
+PREPOSITIONS = frozenset(D["other_prepositions"]) | ROLES.keys() | {"in"}
 DATIVE = frozenset(D["dative_determiners"])
 DATIVE_ONLY = frozenset(D["dative_only_determiners"])
 ACCUSATIVE = frozenset(D["accusative_determiners"])
