@@ -50,6 +50,9 @@ ROWS = [
     # a Vorfeld opened by a preposition without a role of its own is no subject
     ("Trotz der Kritik will die Regierung in Oslo weitere Ausbilder schicken.", "will",
      dict(verb="schicken", tense="future", subject="die Regierung")),
+    # an insertion between dashes before the verb leaves the particle at the end to it
+    ("Vertreter mehrerer Staaten - darunter Peru und Chile - kamen am Montag zusammen.", "kamen",
+     dict(verb="zusammenkommen", tense="past")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

@@ -236,6 +236,8 @@ NOT_MEETINGS = [
     # a session of one state's body
     "In seiner letzten Sitzung vor Weihnachten sagte der Ministerrat am Mittwoch Hilfe zu.",
     "Das sagte der Minister in einer vertraulichen Sitzung im Bundestag.",
+    # "zusammen mit" is no particle of "zusammenkommen"
+    "In Wien kam das Hubschrauberteam zusammen mit der Feuerwehr 120 Mal zum Einsatz.",
 ]
 
 
@@ -499,6 +501,15 @@ def test_meeting_someone_new_is_another_meeting():
     result = coalition_nlp.extract(text)
     assert [names(result, m) for m in result.meetings] == [
         {"Peter Muster"}, {"Peter Muster", "Hans Beispiel"}]
+
+
+def test_a_meeting_told_without_persons_takes_them_in():
+    text = ("Die Innenminister mehrerer Staaten haben in Lissabon über Rückkehrer beraten. "
+            "Die Gefahr bleibe hoch, sagte Ministerin Anna Muster, die zuvor mit Minister Jan Beispiel "
+            "zusammengetroffen war.")
+    result = coalition_nlp.extract(text)
+    assert [(m.location, names(result, m)) for m in result.meetings] == [
+        ("Lissabon", {"Anna Muster", "Jan Beispiel"})]
 
 
 def test_the_same_partners_again_are_the_same_meeting():

@@ -143,7 +143,7 @@ def _one_day(text: str) -> bool:
 
 def _new_partner(c: Candidate, meeting: Meeting) -> bool:
     """"Kerry, der am Nachmittag mit Sarif zusammentraf": meeting someone the meeting told of
-    did not have is another meeting."""
+    did not have is another meeting; a meeting told of without any person takes them in."""
     if c.trigger.kind != "verb":
         return False
     doc = c.trigger.token.doc
@@ -152,8 +152,8 @@ def _new_partner(c: Candidate, meeting: Meeting) -> bool:
         m._.canonical for p in clause.phrases_of("partner")
         for m in actors_in(doc[p.start : p.end], ext.PERSON)
     }
-    present = {p._.canonical for p in meeting.participants if isinstance(p, Span)}
-    return bool(partners - present)
+    present = {p._.canonical for p in meeting.participants if isinstance(p, Span) and p.label_ == ext.PERSON}
+    return bool(present) and bool(partners - present)
 
 
 def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:

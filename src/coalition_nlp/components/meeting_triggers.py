@@ -164,7 +164,7 @@ def triggers_in(sent: Span, quoted: set[int]) -> list[Trigger]:
             trigger.sideline_of = _sideline_noun(tok)
         elif tok.is_lower and (
             low in _VERBS
-            or _SEPARABLE.get(low) in later
+            or _rejoined(_SEPARABLE.get(low), later, clause)
             or (low in _REFLEXIVE and "sich" in words)
             or (low in _DELIBERATE and (words & _DELIBERATE_CUES or city_in(doc, clause)) and not words & _ADVISING)
             or (low in _PERSON_OBJECT and _person_met(doc, lowers, clause))
@@ -182,6 +182,12 @@ def triggers_in(sent: Span, quoted: set[int]) -> list[Trigger]:
         trigger.quoted = tok.i in quoted
         found.append(trigger)
     return found
+
+
+def _rejoined(particle: str | None, later: set[str], clause) -> bool:
+    """"kamen ... zusammen": the particle closes the clause, so the analysis rejoined it to the
+    verb; "kam zusammen mit den Jets zum Einsatz" is no meeting."""
+    return particle is not None and particle in later and (clause.verb or "").startswith(particle)
 
 
 def _partner_with(doc: Doc, lowers: list[str], sent: Span) -> bool:

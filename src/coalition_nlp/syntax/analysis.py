@@ -266,7 +266,7 @@ def _full_verb(view, c: Clause, bracket: int | None) -> str | None:
     if low in cw.AUXILIARIES or low in cw.MODALS:
         return None
     lemma = (cw.verb_of(low) or (low, ""))[0]
-    own_end = c.gaps[0][0] if c.gaps else c.end
+    own_end = next((s for s, _ in c.gaps if s > c.finite), c.end)  # a gap before the verb is an insertion
     last = next((k for k in range(own_end - 1, c.finite, -1) if view.texts[k].isalpha()), None)
     if last is not None and lowers[last] in cw.CLOSING_PARTICLES and any(
         view.texts[k][:1].isalnum() for k in range(last + 1, own_end)
