@@ -406,6 +406,9 @@ def test_off_topic_look_alikes(text, expected):
         ("Bei dem Treffen im Kampf gegen den IS wurde über Waffen beraten.", None),
         ("Die Minister trafen sich im Konflikt um die Stadt erneut.", None),
         ("Die Außenminister kamen in Dschidda zusammen.", "Dschidda"),
+        # a town too small to be a city by its spellings, by its own name
+        ("Die Außenminister kamen im schweizerischen Lugano zusammen.", "Lugano"),
+        ("Die Regierungschefs trafen sich im französischen Biarritz.", "Biarritz"),
         # a lead-in noun declares an unknown name a place
         ("Die Präsidenten trafen sich auf dem Luftwaffenstützpunkt Kalamar.", "Kalamar"),
         ("Die Präsidenten trafen sich in der Hafenstadt Tartus.", "Tartus"),
@@ -525,6 +528,9 @@ def test_the_same_partners_again_are_the_same_meeting():
         ("Zu der für Freitag in Madrid geplanten Tagung reist auch die Ministerin.", "planned"),
         # an adjective after an article is no verb: "ist ... der deutschen Kanzlerin" stays present
         ("Der Wiederaufbau ist Thema des Gesprächs der deutschen Ministerin mit dem Premier am Dienstagabend in Lyon.", "planned"),
+        # a planning participle as an adjective: planned, unless the clause tells it in the past
+        ("Die lange geplante Konferenz der Geber hat in Oslo begonnen.", "held"),
+        ("Die kurzfristig angesetzte Tagung der Minister fand in Oslo statt.", "held"),
     ],
 )
 def test_meetings_that_lie_ahead(text, status):

@@ -23,6 +23,7 @@ _DATE_WORDS = load_json("dates.json")
 _PREPOSITIONS = frozenset(_M["prepositions"])
 BEFORE_PREPS = frozenset(_M["before_prepositions"])
 _PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
+_PLANNED_ATTRIBUTES = frozenset(_M["planned_attributes"])
 _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
@@ -44,7 +45,9 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
     words = {w for k, w in enumerate(clause_words, clause.start) if k == first or not view.texts[k][:1].isupper()}
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
-    if words & _PLANNED or (trigger.preposition in BEFORE_PREPS and not trigger.definite):
+    if words & _PLANNED or (words & _PLANNED_ATTRIBUTES and clause.tense != "past") or (
+        trigger.preposition in BEFORE_PREPS and not trigger.definite
+    ):
         return "planned"  # "Vor einem Treffen in Rom warnte er": what the warning comes before lies ahead
     if not trigger.definite and trigger.preposition not in _PREPOSITIONS and any(w in ANNOUNCE for w in clause_words):
         # "kündigte ein Treffen an", "hat ein Treffen angekündigt" -- not "hatte die Summe
@@ -104,7 +107,7 @@ def _infinitive_of_intent(doc: Doc, clause: Clause, clause_words: list[str]) -> 
         return False
     view = doc_view(doc)
     before = view.lowers[view.sent_start(clause.start) : clause.start]
-    return any(w in ANNOUNCE or w in _PLANNED for w in before)
+    return any(w in ANNOUNCE or w in _PLANNED or w in _PLANNED_ATTRIBUTES for w in before)
 
 
 def _describes(clause: Clause, trigger: Trigger) -> bool:
