@@ -306,6 +306,24 @@ def test_state_epithets_as_givers(text, expected):
     assert pledge_roles(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # money directed somewhere right after a commitment continues it, from the same giver
+        ("Die EU sagte der Türkei vier Milliarden Euro zu. Weitere 1,5 Milliarden Euro sollen an Jordanien gehen.",
+         [("EU", 4e9, "TUR", None), ("EU", 1.5e9, "JOR", None)]),
+        ("Kanadas Premier kündigte in Amman neue Hilfe für die Flüchtlinge an. "
+         "Die Summe von 40 Millionen Dollar sei für Flüchtlinge im Libanon bestimmt.",
+         [("CAN", 40e6, "LBN", "Flüchtlinge")]),
+        # ... but not without a commitment just before
+        ("Der Bürgerkrieg dauert an. Weitere 1,5 Milliarden Euro sollen an Jordanien gehen.", []),
+    ],
+)
+def test_money_directed_after_a_commitment(text, expected):
+    found = coalition_nlp.extract(text).money_pledges
+    assert [(p.donor, p.amount, p.recipient, p.purpose) for p in found] == expected
+
+
 def test_equal_shares_to_different_recipients_are_two_pledges():
     text = "Deutschland gibt Jordanien 10 Millionen Euro und dem Libanon 10 Millionen Euro."
     found = coalition_nlp.extract(text).money_pledges

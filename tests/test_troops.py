@@ -175,6 +175,8 @@ def test_no_sending_state_no_record(text):
     [
         "Die Türkei verfügt über rund 350.000 Soldaten.",
         "Die Armee des Landes umfasst etwa 200.000 Soldaten.",
+        # what a camp can hold is no deployment
+        "Das neue Lager der Bundeswehr in Mali soll bis zu 800 Soldaten beherbergen.",
     ],
 )
 def test_a_states_forces_as_a_whole_are_no_deployment(text):

@@ -321,9 +321,10 @@ class Pledges:
             if m.in_brackets:
                 continue
             sent = doc_view(doc).sent(money.start)
-            if not is_commitment(sent) or no_pledge(money):
+            continued = not is_commitment(sent) and _continues(money)
+            if not (continued or is_commitment(sent)) or no_pledge(money):
                 continue
-            donor, donor_mention = _donor(sent, money)
+            donor, donor_mention = _giver_before(sent) if continued else _donor(sent, money)
             if donor is None and found and clause_at(doc, money.start).verb in _DIRECTING:
                 # "Eine Million Euro erhält UNICEF, eine Million geht an UNDP": shares of the pledge before
                 donor, donor_mention = found[-1]._.event["donor"], found[-1]._.event["donor_actor"]
@@ -346,6 +347,20 @@ class Pledges:
         # pledge of the contract (a cost, a value, or a giver the text never names)
         doc.spans[ext.PLEDGES] = [p for p in _without_headline_repeats(doc, found) if p._.event["donor"]]
         return doc
+
+
+def _continues(money: Span) -> bool:
+    """"Weitere 2,2 Milliarden Euro sollen an Jordanien gehen", "Die Summe sei für Flüchtlinge
+    bestimmt": money directed somewhere right after a sentence that commits money."""
+    if clause_at(money.doc, money.start).verb not in _DIRECTING:
+        return False
+    return any(is_commitment(prev) for prev in previous_sentences(doc_view(money.doc).sent(money.start), limit=1))
+
+
+def _giver_before(sent: Span) -> tuple[str | None, Span | None]:
+    """The first giver the sentence before names: who committed the money directed here."""
+    givers = [m for prev in previous_sentences(sent, limit=1) for m in actors_in(prev) if _can_give(m)]
+    return _named(givers[0]) if givers else (None, None)
 
 
 def _without_headline_repeats(doc: Doc, pledges: list[Span]) -> list[Span]:

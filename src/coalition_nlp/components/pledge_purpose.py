@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..lexicon import load_json
+from ..syntax.words import PREPOSITIONS
 from .context import mention_at
 
 _DATA = load_json("pledges.json")
@@ -38,9 +39,9 @@ def purpose_of(sent: Span, money: Span) -> str | None:
 
 
 def _is_qualifier(tok) -> bool:
-    """A plain adjective before a purpose noun, not an article, a particle or a state."""
+    """A plain adjective before a purpose noun, not an article, a particle, a preposition or a state."""
     word = tok.lower_
     return (
-        tok.is_alpha and tok.text[:1].islower() and word not in _PURPOSE_SKIP
+        tok.is_alpha and tok.text[:1].islower() and word not in _PURPOSE_SKIP and word not in PREPOSITIONS
         and word not in _PURPOSE_STOP and mention_at(tok) is None
     )

@@ -54,6 +54,7 @@ _SPECULATION = WordSet(_DATA["speculation"])
 _STRENGTH = frozenset(_DATA["strength_prepositions"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
 _RELOCATING = frozenset(_DATA["relocating_verbs"])
+_HOUSING = frozenset(_DATA["housing_verbs"])
 _ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
 _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
@@ -336,7 +337,10 @@ def _adjective_state(c: _Commitment) -> str | None:
 
 
 def _armed_forces(clause) -> bool:
-    """"Die Türkei verfügt über 350.000 Soldaten": a state's forces as a whole, serving nowhere in particular."""
+    """"Die Türkei verfügt über 350.000 Soldaten": a state's forces as a whole, serving nowhere in
+    particular; "Das Lager soll 400 Soldaten beherbergen": what a camp holds, not who is there."""
+    if clause.verb in _HOUSING:
+        return True
     return clause.verb in _ARMED_FORCES and not any(p.role in ("place", "direction") for p in clause.phrases)
 
 
