@@ -236,6 +236,8 @@ NOT_MEETINGS = [
     # a session of one state's body
     "In seiner letzten Sitzung vor Weihnachten sagte der Ministerrat am Mittwoch Hilfe zu.",
     "Das sagte der Minister in einer vertraulichen Sitzung im Bundestag.",
+    # a meeting noun under "kein" names no meeting
+    "Bisher habe sich kein einziger Gipfel in Genf der Vertriebenen angenommen, sagte die Ministerin.",
     # "zusammen mit" is no particle of "zusammenkommen"
     "In Wien kam das Hubschrauberteam zusammen mit der Feuerwehr 120 Mal zum Einsatz.",
 ]
@@ -513,6 +515,14 @@ def test_a_meeting_told_without_persons_takes_them_in():
     result = coalition_nlp.extract(text)
     assert [(m.location, names(result, m)) for m in result.meetings] == [
         ("Lissabon", {"Anna Muster", "Jan Beispiel"})]
+
+
+def test_the_same_weekday_told_twice_is_one_meeting():
+    text = ("Präsident Jan Beispiel sagte zum Abschluss des EU-Gipfels am Freitag, bis 2024 seien weitere "
+            "Mittel vorgesehen. Der EU-Gipfel habe einen solchen Antrag der Kommission „wohlwollend zur "
+            "Kenntnis genommen“, sagte Bundeskanzlerin Anna Muster (CDU) in der Nacht zum Freitag.")
+    found = meetings(text, "2021-06-25")
+    assert [(m.status, m.date) for m in found] == [("held", "2021-06-25")]
 
 
 def test_the_same_partners_again_are_the_same_meeting():

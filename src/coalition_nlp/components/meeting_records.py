@@ -125,14 +125,15 @@ def _same_date(a: Meeting, c: Candidate) -> bool:
     return not (
         a.date_text and c.date_text and _fold(a.date_text) != _fold(c.date_text)
         and _one_day(a.date_text) and _one_day(c.date_text)
-        and not _next_days(_fold(a.date_text).split()[-1], _fold(c.date_text).split()[-1])
+        and not _same_or_next_day(_fold(a.date_text).split()[-1], _fold(c.date_text).split()[-1])
     )
 
 
-def _next_days(a: str, b: str) -> bool:
-    """Weekdays one apart ("am Dienstag", "am Mittwochabend"): the days of one conference."""
+def _same_or_next_day(a: str, b: str) -> bool:
+    """The same weekday told twice ("am Freitag", "in der Nacht zum Freitag"), or weekdays one
+    apart ("am Dienstag", "am Mittwochabend"): the days of one conference."""
     days = [next((day for name, day in _WEEKDAYS.items() if w.startswith(name)), None) for w in (a, b)]
-    return None not in days and abs(days[0] - days[1]) == 1
+    return None not in days and abs(days[0] - days[1]) <= 1
 
 
 def _one_day(text: str) -> bool:

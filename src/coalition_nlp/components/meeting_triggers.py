@@ -12,6 +12,7 @@ from .. import extensions as ext
 from ..lexicon import load_json
 from ..syntax.analysis import clause_at
 from ..syntax.models import Clause
+from ..syntax.words import NEGATIONS
 from .context import actor_mentions, actors_in
 from .meeting_nouns import meeting_noun_at
 from .meeting_places import GENITIVE_ARTICLES, SIDELINES, city_in, city_of_adjective
@@ -95,6 +96,9 @@ def _noun_phrase(trigger: Trigger) -> None:
                 trigger.preposition = _CONTRACTIONS[low]
             elif j > start:
                 trigger.preposition = doc[j - 1].lower_
+            return
+        if low in NEGATIONS:
+            trigger.generic = True  # "kein einziger Gipfel": no meeting
             return
         if left.text in OPEN_QUOTES or left.text in TOGGLE_QUOTES:
             pass  # "die internationale „Konferenz zur ...“"
