@@ -518,9 +518,9 @@ def test_a_meeting_told_without_persons_takes_them_in():
 
 
 def test_the_same_weekday_told_twice_is_one_meeting():
-    text = ("Präsident Jan Beispiel sagte zum Abschluss des EU-Gipfels am Freitag, bis 2024 seien weitere "
-            "Mittel vorgesehen. Der EU-Gipfel habe einen solchen Antrag der Kommission „wohlwollend zur "
-            "Kenntnis genommen“, sagte Bundeskanzlerin Anna Muster (CDU) in der Nacht zum Freitag.")
+    text = ("Präsident Jan Beispiel erklärte am Ende des EU-Gipfels am Freitag, bis 2026 stünden weitere "
+            "Mittel bereit. Der EU-Gipfel habe einen solchen Antrag der Kommission „wohlwollend zur "
+            "Kenntnis genommen“, erklärte Bundeskanzlerin Anna Muster (CDU) in der Nacht zum Freitag.")
     found = meetings(text, "2021-06-25")
     assert [(m.status, m.date) for m in found] == [("held", "2021-06-25")]
 

@@ -313,8 +313,8 @@ def test_state_epithets_as_givers(text, expected):
         ("Die EU sagte der Türkei vier Milliarden Euro zu. Weitere 1,5 Milliarden Euro sollen an Jordanien gehen.",
          [("EU", 4e9, "TUR", None), ("EU", 1.5e9, "JOR", None)]),
         ("Kanadas Premier kündigte in Amman neue Hilfe für die Flüchtlinge an. "
-         "Die Summe von 40 Millionen Dollar sei für Flüchtlinge im Libanon bestimmt.",
-         [("CAN", 40e6, "LBN", "Flüchtlinge")]),
+         "Der Betrag von 40 Millionen Dollar ist für Flüchtlinge in Jordanien bestimmt.",
+         [("CAN", 40e6, "JOR", "Flüchtlinge")]),
         # ... but not without a commitment just before
         ("Der Bürgerkrieg dauert an. Weitere 1,5 Milliarden Euro sollen an Jordanien gehen.", []),
     ],
