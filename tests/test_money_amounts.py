@@ -99,6 +99,13 @@ def test_conversion_in_brackets(text, flags):
     # an amount named by a noun of money is in the currency the text last named
     ("Österreich gibt 60 Millionen Euro. Zuvor hatte es 26 Millionen an Hilfsgeldern zugesagt.", [(60e6, "EUR"), (26e6, "EUR")]),
     ("Es leben 26 Millionen an der Küste.", []),
+    # a scaled amount that opens the next sentence as its subject is a share in the same currency
+    ("Die Regierung stockt die Hilfe um 30 Millionen Franken auf. Je 15 Millionen gehen an zwei Länder.",
+     [(30e6, "CHF"), (15e6, "CHF")]),
+    ("Die EU gibt 4 Milliarden Euro. Weitere 2 Milliarden fließen an Jordanien.", [(4e9, "EUR"), (2e9, "EUR")]),
+    # ... not before a noun, nor two sentences later
+    ("Die EU gibt 4 Milliarden Euro. Rund 5 Millionen syrische Kinder leben dort.", [(4e9, "EUR")]),
+    ("Die EU gibt 4 Milliarden Euro. Das ist viel. Weitere 2 Milliarden fließen an Jordanien.", [(4e9, "EUR")]),
 ])
 def test_elliptic_amounts(text, expected):
     assert [(m.amount, m.currency) for m in find_money(text)] == expected

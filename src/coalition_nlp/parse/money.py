@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coalition_nlp.lexicon import load_json, load_tsv
+from coalition_nlp.lexicon import get_lexicon, load_json, load_tsv
 from coalition_nlp.parse.numbers import NumberMatch, approximation_before, find_numbers
 
 _CURRENCIES = {row["expression"]: row for row in load_tsv("currencies.tsv")}
@@ -51,6 +51,11 @@ _PHRASE_END = re.compile(r"\s*(?:[,;.!?)]|und\b|sowie\b|\Z)")
 _MONEY_NOUN_AFTER = re.compile(r"\s+an\s+(?:" + "|".join(load_json("pledges.json")["money_nouns"]) + r")\b")
 _RANGE_JOIN = re.compile(r"\s+(?:auf|bis|und)\s+(?:(?:über|rund|etwa|knapp|fast|mehr als|zu)\s+)?")
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!?]\s|\(")  # "Dollar. Katar", not "Mio. Dollar"; no bracket
+# "... 40 Millionen Franken verstärken. Je 20 Millionen sollen ...": the next sentence opens with a share
+_NEXT_SENTENCE_OPENING = re.compile(
+    r"(?:[^.!?(]*[a-zäöüß]{3,})?[.!?]\s+(?:(?:Je|Jeweils|Weitere|Davon|Zusätzlich)\s+)?(?:(?:rund|etwa|knapp)\s+)?\Z"
+)
+_VERB_AFTER = re.compile(r"\s+([a-zäöüß]+)\b")
 _OPEN_BRACKET_TAIL = re.compile(r"\(\s*(?:[^\W\d_]+\s+){0,2}\Z")
 _LOOKBACK = max(len(e) for e in _BEFORE_NAMES) + 2  # a prefix sign or code and one space
 _BRACKET_LOOKBACK = 40  # "(" plus up to two words such as "umgerechnet rund"
@@ -169,9 +174,21 @@ def _elliptic(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMat
     if not out or out[-1].in_brackets or not number.text.endswith(_LARGE_SCALES):
         return None
     before = out[-1]
-    if _SENTENCE_END.search(text, before.start, number.start) or not _PHRASE_END.match(text, number.end):
+    if _SENTENCE_END.search(text, before.start, number.start):
+        return _in_currency(text, number, before.currency) if _opens_next_sentence(text, number, before) else None
+    if not _PHRASE_END.match(text, number.end):
         return None
     return _in_currency(text, number, before.currency)
+
+
+def _opens_next_sentence(text: str, number: NumberMatch, before: MoneyMatch) -> bool:
+    """"Je 20 Millionen sollen ...", "Weitere 5 Millionen fließen ...": a scaled amount that is
+    the subject of the sentence right after an amount of money is in that money's currency."""
+    verb = _VERB_AFTER.match(text, number.end)
+    return bool(
+        _NEXT_SENTENCE_OPENING.match(text, before.end, number.start)
+        and verb and get_lexicon().verb(verb.group(1))
+    )
 
 
 def _before_its_range_end(text: str, number: NumberMatch, out: list[MoneyMatch]) -> MoneyMatch | None:
