@@ -95,6 +95,10 @@ def troops(text: str) -> list[tuple]:
         ("Die 150 niederländischen Soldaten ziehen bis Juli von Bagdad nach Erbil um.",
          [("NLD", "Soldaten", None, 150, "current")]),
         ("Die Niederlande ziehen 150 Soldaten aus Bagdad ab.", [("NLD", "Soldaten", -150, None, "announced")]),
+        # a count noun names the figure of the personnel the sentence before told of
+        ("Norwegen beendet seine Luftangriffe. Zudem sollen mehr norwegische Ausbilder im Nordirak arbeiten. "
+         "Ihre Zahl steigt von bisher 60 auf etwa 150.", [("NOR", "Ausbilder", None, 150, "planned")]),
+        ("Norwegen schickt Soldaten. Die Zahl der Toten steigt auf 150.", []),
     ],
 )
 def test_troop_numbers(text, expected):

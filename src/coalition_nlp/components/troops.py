@@ -16,6 +16,7 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
 from ..syntax.analysis import analysis, clause_at
 from ..syntax.words import COORDINATORS
+from .troop_filters import no_deployment
 from .troop_merges import joined, once
 from .view import doc_view
 from .context import (
@@ -41,7 +42,6 @@ _UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
 _MULTINATIONAL = frozenset(_DATA["multinational"])
 _CAPS = WordSet(_DATA["cap_nouns"])
 _CONTINUATION = WordSet(_DATA["continuation"])
-_LIST_OPENERS = frozenset(_DATA["casualty_list_openers"])
 _DECREASE = WordSet(_DATA["decrease"])
 _MOVES = WordSet(_DATA["send"] + _DATA["increase"] + _DATA["decrease"])
 _ADDITIONAL = frozenset(_DATA["additional"])
@@ -49,17 +49,14 @@ _CURRENT = WordSet(_DATA["current"])
 _PLANNED = WordSet(_DATA["planned"])
 _ANNOUNCED = WordSet(_DATA["announced"])
 _TOTALS = WordSet(_DATA["total_cues"] + _DATA["current"])
-_NOT_TROOPS = WordSet(_DATA["not_troops"])
 _SPECULATION = WordSet(_DATA["speculation"])
 _STRENGTH = frozenset(_DATA["strength_prepositions"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
 _RELOCATING = frozenset(_DATA["relocating_verbs"])
-_HOUSING = frozenset(_DATA["housing_verbs"])
-_ARMED_FORCES = frozenset(_DATA["armed_forces_verbs"])
+_COUNT_NOUNS = frozenset(_DATA["count_nouns"])
 _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
 _ALLIANCE_KINDS = frozenset(_DATA["alliance_kinds"])
-_EQUIPPED = frozenset(_DATA["equipped_verbs"])
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
@@ -164,6 +161,15 @@ def _genitive_noun(token: Token) -> Token:
     return token
 
 
+def _counted_before(sent: Span) -> list[Token]:
+    """"Die Zahl steigt auf 200": the personnel the sentence before named, when this one
+    names its figure by a count noun and no personnel of its own."""
+    texts = doc_view(sent.doc).texts
+    if _COUNT_NOUNS.isdisjoint(texts[sent.start : sent.end]):
+        return []
+    return [t for prev in previous_sentences(sent, limit=1) for t in prev if personnel_noun(t.text)]
+
+
 def _word_before(num: Span) -> Token | None:
     """The word before a number and its approximation word ("um rund 560" -> "um")."""
     doc = num.doc
@@ -230,13 +236,13 @@ class Troops:
                     continue  # a bare number counts only as "um N", "auf N", "von N", "N abgezogen", a cap
                 earlier = [t for t in nouns if t.i < num.start and clause_of(t) == clause_of(num[0])]
                 if not earlier:
-                    earlier = [t for t in nouns if t.i < num.start]
+                    earlier = [t for t in nouns if t.i < num.start] or _counted_before(sent)
                 if not earlier:
                     continue
                 noun = earlier[-1]
                 personnel = personnel_noun(noun.text)
             clause = clause_at(doc, num.start)
-            if _casualty_context(num) or _armed_forces(clause) or _equipped(clause, noun.i):
+            if no_deployment(num, clause, noun.i):
                 continue
             if after is None and capped:
                 by_noun[-num.start - 1] = _Commitment(noun, personnel, [num], cap=True)
@@ -336,25 +342,6 @@ def _adjective_state(c: _Commitment) -> str | None:
     return next((iso for k in range(c.noun.i, first - 1, -1) if (iso := token_state(doc[k]))), None)
 
 
-def _armed_forces(clause) -> bool:
-    """"Die Türkei verfügt über 350.000 Soldaten": a state's forces as a whole, serving nowhere in
-    particular; "Das Lager soll 400 Soldaten beherbergen": what a camp holds, not who is there."""
-    if clause.verb in _HOUSING:
-        return True
-    return clause.verb in _ARMED_FORCES and not any(p.role in ("place", "direction") for p in clause.phrases)
-
-
-def _equipped(clause, noun: int) -> bool:
-    """Soldiers that others train or equip: the personnel noun is the subject of such a verb's
-    passive, or stands after its active verb, neither its subject nor in a prepositional phrase."""
-    if clause.verb not in _EQUIPPED or clause.finite is None:
-        return False
-    role = clause.role_at(noun)
-    if clause.passive:
-        return role in (None, "subject", "agent")  # "ein Verband von 4000 Soldaten": no agent
-    return role is None and noun > clause.finite
-
-
 def _moves(token: Token) -> bool:
     """A verb that sends, adds or withdraws, right after a number."""
     return token.is_lower and token.text in _MOVES
@@ -367,17 +354,6 @@ def _glued_prefix_state(noun: Token) -> str | None:
         if lower.endswith(suffix) and len(lower) > len(suffix):
             return prefix_state(noun.text[: len(noun.text) - len(suffix)])
     return None
-
-
-def _casualty_context(num: Span) -> bool:
-    """Casualties in the number's clause, or in the clause a "darunter" list continues."""
-    doc, view = num.doc, doc_view(num.doc)
-    tokens = [num[0]]
-    start = view.sent_start(num.start)
-    opener = next((i for i in range(num.start - 1, start - 1, -1) if view.texts[i] == ","), None)
-    if opener is not None and opener + 1 < num.start and view.lowers[opener + 1] in _LIST_OPENERS and opener > start:
-        tokens.append(doc[opener - 1])
-    return clause_text(tokens) in _NOT_TROOPS
 
 
 def _status(clause: str, sentence: str, ceiling: bool, stated: bool) -> str:
