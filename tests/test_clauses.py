@@ -53,6 +53,9 @@ ROWS = [
     # an insertion between dashes before the verb leaves the particle at the end to it
     ("Vertreter mehrerer Staaten - darunter Peru und Chile - kamen am Montag zusammen.", "kamen",
      dict(verb="zusammenkommen", tense="past")),
+    # any preposition before a relative pronoun opens a relative clause
+    ("Es fließen 30 Millionen, durch die den Dörfern geholfen werden soll.", "soll",
+     dict(kind="relative", verb="helfen")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

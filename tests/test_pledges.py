@@ -170,6 +170,9 @@ def test_donor_by_role(text, expected):
         "Die Hilfswerke hatten auf Zusagen von zwölf Milliarden Euro gehofft.",
         "Die Hilfsorganisationen fordern von den Gebern zusätzliche 2 Milliarden Euro.",
         "Die UN erhoffen sich Zusagen von sechs Milliarden Dollar.",
+        # a state in a relative clause after the amount is helped by the money, not its giver
+        "Über drei Jahre sollen 500 Millionen Euro fließen, durch die auch Jordanien geholfen werden soll.",
+        "Über drei Jahre sollen 500 Millionen Euro fließen, mit denen auch der Libanon unterstützt werden soll.",
     ],
 )
 def test_hopes_are_no_pledges(text):

@@ -252,7 +252,7 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
         return by_role
     mentions = [m for m in actors_in(sent) if _can_give(m)]
     own = [m for m in mentions if m.start in clause and m.start < money.start]
-    after = [m for m in mentions if m.start >= money.end and not _beneficiary(m)]
+    after = [m for m in mentions if m.start >= money.end and not _beneficiary(m) and not _in_relative(m)]
     ordered = own + [m for m in mentions if m.start < money.start] + after
     for prev in previous_sentences(sent, limit=1) if not ordered else ():
         # "Die UN lobten die Zusagen der internationalen Geber. ... seien sieben Milliarden zugesagt worden"
@@ -261,6 +261,12 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
             return collective, None
         ordered = [m for m in actors_in(prev) if _can_give(m)]
     return _named(ordered[0]) if ordered else (None, None)
+
+
+def _in_relative(mention: Span) -> bool:
+    """"..., durch die den Ländern Jordanien und Libanon geholfen werden soll": a relative clause
+    after the amount says what the money does, not who gives it."""
+    return clause_at(mention.doc, mention.start).kind == "relative"
 
 
 def _each(money: Span, mention: Span | None) -> list[Span]:

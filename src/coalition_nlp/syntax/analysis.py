@@ -164,10 +164,10 @@ def _kind(view, start: int, end: int) -> str:
         return "sub"
     last = next((k for k in range(end - 1, first, -1) if view.texts[k].isalpha()), first)
     if (
-        start > 0 and view.texts[start - 1] == "," and low in cw.ROLES and first + 1 < end
+        start > 0 and view.texts[start - 1] == "," and low in cw.PREPOSITIONS and low != "in" and first + 1 < end
         and view.lowers[first + 1] in cw.RELATIVES and cw.is_finite(view, last)
     ):
-        return "relative"  # ", nach dem der Golfstaat ... zur Verfügung stellt"
+        return "relative"  # ", nach dem der Golfstaat ... zur Verfügung stellt"; not ", in der gesamten Region ... hat"
     if low in cw.RELATIVES and start > 0 and view.texts[start - 1] == "," and first + 1 < end and (
         not view.texts[first + 1][:1].isupper() or cw.is_verbal(view, last)
     ):
