@@ -327,6 +327,13 @@ def test_money_directed_after_a_commitment(text, expected):
     assert [(p.donor, p.amount, p.recipient, p.purpose) for p in found] == expected
 
 
+def test_equal_shares_of_a_pledge_in_one_sentence_are_two_pledges():
+    text = ("Die Regierung in Wien gab am Dienstag zwei Millionen Euro frei. Eine Million Euro erhält das "
+            "Kinderhilfswerk UNICEF, eine Million Euro geht an das Entwicklungsprogramm UNDP der UNO.")
+    found = coalition_nlp.extract(text).money_pledges
+    assert [(p.donor, p.amount) for p in found] == [("AUT", 2e6), ("AUT", 1e6), ("AUT", 1e6)]
+
+
 def test_equal_shares_to_different_recipients_are_two_pledges():
     text = "Deutschland gibt Jordanien 10 Millionen Euro und dem Libanon 10 Millionen Euro."
     found = coalition_nlp.extract(text).money_pledges

@@ -167,14 +167,15 @@ def _evidence(doc: Doc, span: SpacySpan, extra: Iterable[SpacySpan] = ()) -> lis
 def _dedupe(records: list, key_fields: tuple[str, ...], loose: tuple[str, ...] = ()) -> list:
     """Repeats (a headline repeating the lead) become one record with both evidences: equal
     in ``key_fields``, and in each ``loose`` field equal or unstated in one of them ("eine
-    Million geht an UNICEF, eine Million an UNDP" are two)."""
+    Million geht an UNICEF, eine Million an UNDP" are two), and told in other sentences: two
+    equal amounts in one sentence are two."""
     merged: dict[tuple, list] = {}
     for rec in records:
         key = tuple(str(getattr(rec, f)) for f in key_fields)
         same = merged.setdefault(key, [])
         first = next((m for m in same if all(
             getattr(m, f) is None or getattr(rec, f) is None or getattr(m, f) == getattr(rec, f) for f in loose
-        )), None)
+        ) and m.evidence[0] != rec.evidence[0]), None)
         if first is None:
             same.append(rec)
         else:

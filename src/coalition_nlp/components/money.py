@@ -171,7 +171,7 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
             _gathering(doc[clause.start : clause.end])
             or next(((c, None) for prev in earlier if (c := _collective_donor(prev, prev.end_char))), None)
             or next((found for prev in earlier if (found := _gathering(prev))), None)
-            or ((None, None) if clause.verb in _COLLECTING else None)  # else the giver named before
+            or ((None, None) if clause.verb in _COLLECTING or clause.verb in _DIRECTING else None)  # else the giver named before
         )
     attached = next((p.end for p in clause.phrases if p.prep == end), end)  # "die Regierung in Ottawa"
     givers = [m for m in mentions if start <= m.start < attached and _can_give(m)]
