@@ -66,6 +66,8 @@ def test_names(nlp, text, expected):
         "Im August Soldaten zu schicken, sagte der Minister.",
         "Erste deutliche Erfolge sieht die Koalition jedoch bereits.",
         "Foto: dpa",
+        # a name that is a town's
+        "Der Außenminister reiste am Montag weiter nach Abu Dhabi.",
     ],
 )
 def test_no_person(nlp, text):

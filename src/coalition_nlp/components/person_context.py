@@ -85,8 +85,11 @@ class PersonContext:
         return sum(1 for k in range(start, end) if self.word(k))
 
     def is_thing(self, start: int, end: int) -> bool:
-        """A name in quotes on its own or after "Flugzeugträger" names a thing, not a person."""
+        """A name in quotes on its own or after "Flugzeugträger" names a thing, not a person;
+        so does a name that is a town's ("Abu Dhabi", "Tal Afar")."""
         doc = self.doc
+        if end - start > 1 and self.lex.is_city(doc[start:end].text):
+            return True
         while start > 0 and self.lex.office(doc[start - 1].text):
             start -= 1  # «Admiral Kusnezow»: a ship named with a title is still a ship
         before = doc[start - 1].text if start > 0 else ""
