@@ -12,10 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions as ext
-from ..lexicon import get_lexicon, load_json
+from ..lexicon import load_json
 from ..syntax import words as cw
 from ..syntax.analysis import analysis, clause_at
 from .pledge_currency import donors_currency
+from .pledge_givers import beneficiary, can_give, event_place, in_dateline, in_relative
 from .pledge_filters import no_pledge
 from .pledge_purpose import purpose_of
 from .view import doc_view, headline_end_of
@@ -23,7 +24,6 @@ from .context import (
     actors_in,
     clause_subject_state,
     epithet_mention,
-    in_place_phrase,
     in_source_phrase,
     previous_sentences,
 )
@@ -37,12 +37,6 @@ _COLLECTIVE = tuple(sorted(_DATA["collective_donors"], key=len, reverse=True))
 _COLLECTIVE_NOMINATIVE, _COLLECTIVE_FORMS = (re.compile("|".join(
     r"(?<!\w)(" + r"\s+".join(re.escape(w) + ending for w in phrase.split()) + r")(?!\w)" for phrase in _COLLECTIVE
 )) for ending in ("", r"(?:n|en|s|es)?"))
-_EVENT_NOUNS = tuple(_DATA["event_nouns"])
-_GIVING_HEADS = frozenset(_DATA["giving_heads"])
-_GIVING_ENDINGS = tuple(_DATA["giving_endings"])
-_DATELINE_MARKS = frozenset({"(", "-", "–", "—"})
-_NOT_DONORS = frozenset(_DATA["not_donor_kinds"])
-_PASSIVE = frozenset(_DATA["passive_auxiliaries"])
 _RECEIVING = frozenset(_DATA["receiving_verbs"])
 _DONOR_HEADS = tuple(_DATA["donor_heads"])
 _COLLECTING = frozenset(_DATA["collecting_verbs"])
@@ -83,48 +77,6 @@ def _collective_donor(sent: Span, before: int, any_case: bool = False) -> str | 
     return _COLLECTIVE[match.lastindex - 1] if match else None
 
 
-def _can_give(mention: Span, as_agent: bool = False) -> bool:
-    if (in_place_phrase(mention) and not (as_agent or _passive_agent(mention))) or in_source_phrase(mention):
-        return False
-    if _in_dateline(mention) or _thing_named_for(mention):
-        return False
-    if mention.label_ == ext.ORG and not mention._.iso:
-        info = get_lexicon().org(mention._.canonical or mention.text)
-        return info is None or info.kind not in _NOT_DONORS
-    return bool(mention._.iso)
-
-
-def _beneficiary(mention: Span) -> bool:
-    """After the amount, "für die Versorgung syrischer Flüchtlinge" names who receives it."""
-    lowers = doc_view(mention.doc).lowers
-    window = lowers[max(0, mention.start - 4) : mention.start]
-    return mention.text[:1].islower() or "für" in window or "an" in window
-
-
-def _passive_agent(mention: Span) -> bool:
-    """"Von der Weltbank werden 400 Millionen Dollar bereitgestellt": the giver after "von"."""
-    view = doc_view(mention.doc)
-    i = mention.start - 1
-    if i >= 0 and view.lowers[i] in ("der", "dem", "den"):
-        i -= 1
-    sent = view.sent(mention.start)
-    return i >= 0 and view.lowers[i] in ("von", "vom") and any(
-        view.lowers[k] in _PASSIVE for k in range(sent.start, sent.end)
-    )
-
-
-def _thing_named_for(mention: Span) -> bool:
-    """"Syrien-Konferenz", "Irak-Hilfe": a state inside a compound naming a thing gives nothing
-    ("US-Regierung", "Kreml-Sprecher" do)."""
-    lexicon = get_lexicon()
-    if len(mention) != 1 or "-" not in mention.text or lexicon.country_by_name(mention.text):
-        return False  # "Saudi-Arabien" is a name, not a compound
-    head = mention.text.rsplit("-", 1)[1]
-    return not (
-        head in _GIVING_HEADS or head.endswith(_GIVING_ENDINGS) or lexicon.office(head) or lexicon.org(head)
-    )
-
-
 def _clause(money: Span) -> range:
     """The tokens of the amount's clause: "Die Türkei stellte fünf Milliarden in Aussicht,
     Saudi-Arabien sagte 1,5 Milliarden zu" has one donor each."""
@@ -143,7 +95,7 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
     mentions = [m for m in actors_in(span) if m.label_ != ext.PERSON or m._.iso]
     if clause.verb in _RECEIVING or clause.passive:
         roles = ("source", "agent") if clause.verb in _RECEIVING else ("agent",)
-        givers = [m for m in mentions if clause.role_at(m.start) in roles and _can_give(m, as_agent=True)]
+        givers = [m for m in mentions if clause.role_at(m.start) in roles and can_give(m, as_agent=True)]
         if givers:
             return _named(givers[0])
         phrases = (doc[p.start : p.end] for p in clause.phrases if p.role in roles)
@@ -174,7 +126,7 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
             or ((None, None) if clause.verb in _COLLECTING or clause.verb in _DIRECTING else None)  # else the giver named before
         )
     attached = next((p.end for p in clause.phrases if p.prep == end), end)  # "die Regierung in Ottawa"
-    givers = [m for m in mentions if start <= m.start < attached and _can_give(m)]
+    givers = [m for m in mentions if start <= m.start < attached and can_give(m)]
     if givers:
         return _named(givers[0])
     view = doc_view(doc)
@@ -199,7 +151,7 @@ def _reporter(doc, clause) -> Span | None:
     for other in analysis(doc).sentence(view.sent_of[clause.start]):
         if other is not clause and other.verb in _REPORTING and other.subject:
             subject = doc[other.subject[0] : other.subject[1]]
-            found = [m for m in actors_in(subject) if m.label_ != ext.PERSON and _can_give(m)]
+            found = [m for m in actors_in(subject) if m.label_ != ext.PERSON and can_give(m)]
             if found:
                 return found[0]
     return None
@@ -250,23 +202,18 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
     by_role = _role_donor(money)
     if by_role is not None:
         return by_role
-    mentions = [m for m in actors_in(sent) if _can_give(m)]
+    mentions = [m for m in actors_in(sent) if can_give(m)]
     own = [m for m in mentions if m.start in clause and m.start < money.start]
-    after = [m for m in mentions if m.start >= money.end and not _beneficiary(m) and not _in_relative(m)]
+    after = [m for m in mentions if m.start >= money.end and not beneficiary(m) and not in_relative(m)]
     ordered = own + [m for m in mentions if m.start < money.start] + after
     for prev in previous_sentences(sent, limit=1) if not ordered else ():
         # "Die UN lobten die Zusagen der internationalen Geber. ... seien sieben Milliarden zugesagt worden"
         collective = _collective_donor(prev, prev.end_char)
         if collective:
             return collective, None
-        ordered = [m for m in actors_in(prev) if _can_give(m)]
+        # not "syrischer Flüchtlinge", nor who received money there
+        ordered = [m for m in actors_in(prev) if can_give(m) and not beneficiary(m)]
     return _named(ordered[0]) if ordered else (None, None)
-
-
-def _in_relative(mention: Span) -> bool:
-    """"..., durch die den Ländern Jordanien und Libanon geholfen werden soll": a relative clause
-    after the amount says what the money does, not who gives it."""
-    return clause_at(mention.doc, mention.start).kind == "relative"
 
 
 def _each(money: Span, mention: Span | None) -> list[Span]:
@@ -277,7 +224,7 @@ def _each(money: Span, mention: Span | None) -> list[Span]:
         return []
     clause = clause_at(doc, money.start)
     start = next((s for s, e in clause.gaps if s <= money.start < e), clause.start)
-    givers = [m for m in actors_in(doc[start : money.start]) if _can_give(m)]
+    givers = [m for m in actors_in(doc[start : money.start]) if can_give(m)]
     return givers if len(givers) > 1 and any(g.start == mention.start for g in givers) else []
 
 
@@ -297,26 +244,11 @@ def _recipient(sent: Span, money: Span, donor: str | None, givers: list[Span]) -
     candidates = [
         m for m in actors_in(sent, ext.COUNTRY)
         if m.start in clause and m.start not in gapped and m._.iso and m._.iso != donor and not money.start <= m.start < money.end
-        and not in_source_phrase(m) and not _event_place(m) and not _in_dateline(m)
+        and not in_source_phrase(m) and not event_place(m) and not in_dateline(m)
     ]
     after = [m for m in candidates if m.start >= money.end]
     chosen = (after or candidates or [None])[0]
     return chosen._.iso if chosen is not None else None
-
-
-def _in_dateline(mention: Span) -> bool:
-    """"Kuwait-Stadt (Reuters) - ...": the place a report comes from gives nothing."""
-    doc = mention.doc
-    return (
-        doc._.place is not None and mention.text == doc._.place.split("/")[0]
-        and mention.end < len(doc) and doc[mention.end].text in _DATELINE_MARKS
-    )
-
-
-def _event_place(mention: Span) -> bool:
-    doc = mention.doc
-    window = doc[max(doc_view(doc).sent_start(mention.start), mention.start - 3) : mention.start]
-    return any(t.lower_.endswith(_EVENT_NOUNS) for t in window)
 
 
 class Pledges:
@@ -327,11 +259,15 @@ class Pledges:
             if m.in_brackets:
                 continue
             sent = doc_view(doc).sent(money.start)
-            continued = not is_commitment(sent) and _continues(money)
+            directed = clause_at(doc, money.start).verb in _DIRECTING
+            # "Zwei Millionen gehen an das IKRK", after a pledge, or right after a sentence that commits
+            continued = directed and not is_commitment(sent) and (bool(found) or _after_commitment(sent))
             if not (continued or is_commitment(sent)) or no_pledge(money):
                 continue
-            donor, donor_mention = _giver_before(sent) if continued else _donor(sent, money)
-            if donor is None and found and clause_at(doc, money.start).verb in _DIRECTING:
+            donor, donor_mention = (None, None) if continued and found else (
+                _giver_before(sent) if continued else _donor(sent, money)
+            )
+            if donor is None and found and directed:
                 # "Eine Million Euro erhält UNICEF, eine Million geht an UNDP": shares of the pledge before
                 donor, donor_mention = found[-1]._.event["donor"], found[-1]._.event["donor_actor"]
             givers = _each(money, donor_mention)
@@ -355,17 +291,15 @@ class Pledges:
         return doc
 
 
-def _continues(money: Span) -> bool:
-    """"Weitere 2,2 Milliarden Euro sollen an Jordanien gehen", "Die Summe sei für Flüchtlinge
-    bestimmt": money directed somewhere right after a sentence that commits money."""
-    if clause_at(money.doc, money.start).verb not in _DIRECTING:
-        return False
-    return any(is_commitment(prev) for prev in previous_sentences(doc_view(money.doc).sent(money.start), limit=1))
+def _after_commitment(sent: Span) -> bool:
+    """"Kanada kündigte Hilfe an. Die Summe sei für Flüchtlinge bestimmt": the sentence before
+    commits money."""
+    return any(is_commitment(prev) for prev in previous_sentences(sent, limit=1))
 
 
 def _giver_before(sent: Span) -> tuple[str | None, Span | None]:
     """The first giver the sentence before names: who committed the money directed here."""
-    givers = [m for prev in previous_sentences(sent, limit=1) for m in actors_in(prev) if _can_give(m)]
+    givers = [m for prev in previous_sentences(sent, limit=1) for m in actors_in(prev) if can_give(m)]
     return _named(givers[0]) if givers else (None, None)
 
 

@@ -51,7 +51,7 @@ _PHRASE_END = re.compile(r"\s*(?:[,;.!?)]|und\b|sowie\b|\Z)")
 _MONEY_NOUN_AFTER = re.compile(r"\s+an\s+(?:" + "|".join(load_json("pledges.json")["money_nouns"]) + r")\b")
 _RANGE_JOIN = re.compile(r"\s+(?:auf|bis|und)\s+(?:(?:über|rund|etwa|knapp|fast|mehr als|zu)\s+)?")
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!?]\s|\(")  # "Dollar. Katar", not "Mio. Dollar"; no bracket
-# "... 40 Millionen Franken verstärken. Je 20 Millionen sollen ...": the next sentence opens with a share
+# "... um 30 Millionen Franken aufstocken. Je 15 Millionen gehen ...": the next sentence opens with a share
 _NEXT_SENTENCE_OPENING = re.compile(
     r"(?:[^.!?(]*[a-zäöüß]{3,})?[.!?]\s+(?:(?:Je|Jeweils|Weitere|Davon|Zusätzlich)\s+)?(?:(?:rund|etwa|knapp)\s+)?\Z"
 )
