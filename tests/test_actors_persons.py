@@ -272,6 +272,26 @@ def test_office_holder_table_gives_the_state(text, published, expected):
 
 
 @pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the surname alone of one office holder in office on the article's day
+        ("Erdogan will die Grenze schließen.", "2017-05-01", [("Erdogan", "TUR")]),
+        ("Dazu sagte Merkel nichts.", "2019-04-30", [("Merkel", "DEU")]),
+        ("Am Abend reiste von der Leyen nach Amman.", "2015-06-02", [("von der Leyen", "DEU")]),
+        # not a word after an article, not a sentence's first word before no verb, not undated
+        ("Im Kern geht es um Geld.", "2016-09-01", []),
+        ("Die Minister berieten: Kurz nach Mitternacht endete das Treffen.", "2015-06-01", []),
+        ("Erdogan will die Grenze schließen.", None, []),
+        # not out of office
+        ("Ein Treffen mit Merkel ist nicht geplant.", "2023-04-30", []),
+    ],
+)
+def test_office_holders_by_surname_alone(text, published, expected):
+    result = coalition_nlp.extract(text, published=published)
+    assert [(a.name, a.country) for a in result.actors if a.type == "person"] == expected
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("Die Lage bleibe gefährlich, erklärte die SPD-Bundestagsabgeordnete Michelle Beispiel.", ("Michelle Beispiel", "DEU")),

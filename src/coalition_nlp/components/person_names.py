@@ -8,10 +8,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..holders import office_holder
 from ..lexicon import load_json, load_list, load_tsv
+from ..syntax import words as cw
 from .countries import NAME
 from .person_context import ARTICLE_WORDS, DETERMINERS, PersonContext
 from .person_titles import Title, gap_states, title_at
+from .view import doc_view
 
 _CONTEXT = load_json("person_context.json")
 
@@ -57,12 +60,41 @@ def names_in(doc: Doc, ctx: PersonContext) -> list[tuple[int, int, Title | None]
             found.append((*name, None))
     taken = {i for start, end, _ in found for i in range(start, end)}
     found += [(s, e, None) for _, s, e in ctx.finder.known(doc) if taken.isdisjoint(range(s, e))]
+    taken = {i for start, end, _ in found for i in range(start, end)}
+    found += [(s, e, None) for s, e in _holders_by_surname(doc, ctx) if taken.isdisjoint(range(s, e))]
     found = _paired(doc, ctx, found)
     return [
         (start, end, _bracket(doc, start, end, ctx, title or _trailing_title(doc, end, ctx)))
         for start, end, title in found
         if not ctx.is_thing(start, end)
     ]
+
+
+def _holders_by_surname(doc: Doc, ctx: PersonContext) -> list[tuple[int, int]]:
+    """"Obama will ...", "sagte Erdogan", "von der Leyen reiste": the surname alone of one
+    office holder in office on the article's day; never after an article ("im Kern"); where a
+    sentence or a colon opens only before a finite verb ("Kurz darauf")."""
+    published, view = doc._.published, doc_view(doc)
+    if not published:
+        return []
+    lowers, texts, out = view.lowers, ctx.texts, []
+    for i, text in enumerate(texts):
+        if not (len(text) > 2 and text[:1].isupper() and text[1:].islower() and ctx.word(i)):
+            continue
+        start = i
+        while start > 0 and ctx.lex.is_name_particle(texts[start - 1]):
+            start -= 1  # "von der Leyen"
+        if start == i and i > 0 and (lowers[i - 1] in cw.DETERMINERS or lowers[i - 1] in cw.CONTRACTIONS):
+            continue
+        opens = start == view.sent_start(start) or lowers[start - 1] == ":"
+        if opens and not (i + 1 < len(doc) and cw.is_finite(view, i + 1)):
+            continue
+        name = " ".join(texts[start : i + 1])
+        if office_holder(name, published, surname=True):
+            out.append((start, i + 1))
+        elif start < i and office_holder(text, published, surname=True) and lowers[i - 1] not in cw.DETERMINERS:
+            out.append((i, i + 1))
+    return out
 
 
 def _paired(doc: Doc, ctx: PersonContext, found: list) -> list:

@@ -150,7 +150,7 @@ def _holder_state(name: str, published: str | None) -> str | None:
     the office-holder table: its ISO code, "" for an international official, None if the
     table does not know the name or its terms disagree. A person named in full who held a
     state's office before or after that date is still of that state ("Ex-Präsident ...")."""
-    terms = office_holder(name, published, surname=" " not in name)
+    terms = office_holder(name, published, surname=True)  # "Obama", "von der Leyen"
     if not terms and " " in name and published:
         terms = [t for t in office_holder(name) if t.iso3]
     states = {t.iso3 or "" for t in terms}

@@ -29,6 +29,7 @@ DATIVE_ONLY = frozenset(D["dative_only_determiners"])
 ACCUSATIVE = frozenset(D["accusative_determiners"])
 NOMINATIVE = frozenset(D["nominative_determiners"])
 DETERMINERS = frozenset(D["determiners"])
+CONTRACTIONS = frozenset(D["article_contractions"])
 POSSESSIVES = frozenset(D["possessive_determiners"])
 ADVERBS = frozenset(D["adverbs"])
 AUXILIARIES: dict[str, str] = T["auxiliaries"]
