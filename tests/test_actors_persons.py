@@ -230,6 +230,9 @@ def test_statistical_persons_are_merged():
         # the object of a separable verb is not a speaker
         ("Auch der Vatikan kündigte Hilfe an: Papst Franziskus stelle eine Million Euro bereit.",
          [("Franziskus", "VAT", "Papst")]),
+        # a name before a comma and an article that open its title
+        ("Zugesagt hat das Karim Muster, der katarische Minister für Hilfe.", [("Karim Muster", "QAT", "Minister")]),
+        ("Es kamen Gäste aus Doha, Kairo, Amman und Riad, die katarische Ministerin reiste ab.", []),
         # a name in the genitive ends before the noun it qualifies, and loses its "s"
         ("Seit Boris Johnsons Wahl ist London vorsichtiger.", [("Boris Johnson", "GBR", None)]),
         ("Premierminister Boris Johnson sagte das. Boris Johnsons Sprecher schwieg.",

@@ -153,6 +153,9 @@ def pledge_roles(text: str) -> list[tuple]:
          [("DNK", 300e6, None), ("FIN", 20e6, None)]),
         ("Die Türkei stellte fünf Milliarden Dollar in Aussicht, Saudi-Arabien sagte 1,5 Milliarden Dollar zu.",
          [("TUR", 5e9, None), ("SAU", 1.5e9, None)]),
+        # an amount in a zu-infinitive: the giver is the subject of the clause it depends on
+        ("Bei einem Treffen mit dem US-Gesandten versprach Karim Muster, der katarische Minister für Hilfe, "
+         "den Wiederaufbau der Stadt mit zwei Milliarden Dollar zu unterstützen.", [("QAT", 2e9, None)]),
         # a Vorfeld opened by a preposition is no subject: the giver stands after the verb
         ("Wegen der Dürre in Somalia und im Jemen gibt der Ministerrat morgen drei Millionen Euro frei.",
          [("AUT", 3e6, "SOM")]),

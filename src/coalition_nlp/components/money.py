@@ -111,6 +111,18 @@ def _role_donor(money: Span) -> tuple[str | None, Span | None] | None:
             before = previous_sentences(doc_view(doc).sent(money.start), limit=1)
             return next(((c, None) for prev in before if (c := _collective_donor(prev, prev.end_char))), gathering)
         return (None, None) if clause.verb in _RECEIVING else None
+    if clause.kind == "infinitive" and clause.subject is None:
+        # "versprach der saudische Minister, die Rechnung von vier Milliarden zu übernehmen": the
+        # giver is the subject of the clause the infinitive depends on
+        governing = next((c for c in analysis(doc).before(clause, sentences=0) if c.subject and c.kind in ("main", "sub")), None)
+        if governing is not None:
+            a, b = governing.subject
+            givers = [
+                m for m in actors_in(doc_view(doc).sent(money.start))
+                if a <= m.start < b and (m.label_ != ext.PERSON or m._.iso) and can_give(m)
+            ]
+            if givers:
+                return _named(givers[0])
     start, end = next(((s, money.start) for s, e in clause.gaps if s <= money.start < e), clause.subject or (0, 0))
     if end - start == 1 and doc[start].lower_ in cw.PRONOUNS:
         # "..., dass sich die Schweiz beteiligen will. Ausserdem will sie ...": the nearest state

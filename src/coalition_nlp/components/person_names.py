@@ -41,6 +41,8 @@ def names_in(doc: Doc, ctx: PersonContext) -> list[tuple[int, int, Title | None]
             name = _apposition(doc, end, ctx, title) or name
         if name is not None and not _preposition_before_name(name[0], ctx):
             found.append((*name, title))
+        elif name is None and (before := _name_before_apposition(start, ctx)) is not None:
+            found.append((*before, title))  # "Thamer Muster, der saudische Minister für ..."
     for i, text in enumerate(ctx.texts):
         if not (text in _TRIGGER_TEXTS or ctx.lex.is_given_name(text)):
             continue  # the common case, decided without a Token
@@ -173,6 +175,24 @@ def _name_end(doc: Doc, i: int, ctx: PersonContext) -> int | None:
     if words and j < len(doc) and _REGNAL.match(ctx.texts[j]):
         j += 1  # "Abdullah II.", "Benedikt XVI"
     return j if words else None
+
+
+def _name_before_apposition(title: int, ctx: PersonContext) -> tuple[int, int] | None:
+    """"Thamer Muster, der saudische Minister": two or more name words before a comma and an
+    article (and one adjective) that open the title; a subject's name, not a list item."""
+    texts, k = ctx.texts, title - 1
+    if k >= 0 and texts[k][:1].islower() and texts[k] not in ARTICLE_WORDS:
+        k -= 1  # one adjective: "der saudische Minister"
+    if k < 2 or texts[k] not in ARTICLE_WORDS or texts[k - 1] != ",":
+        return None
+    end, start = k - 1, k - 1
+    while start > 0 and end - start < _MAX_WORDS and (ctx.word(start - 1) or ctx.lex.is_name_particle(texts[start - 1])):
+        start -= 1
+    while start < end and not ctx.word(start):
+        start += 1
+    if ctx.words(start, end) < 2 or (start > 0 and texts[start - 1] in (",", "und")):
+        return None
+    return start, end
 
 
 def _preposition_before_name(start: int, ctx: PersonContext) -> bool:

@@ -163,6 +163,11 @@ def _kind(view, start: int, end: int) -> str:
     if low in cw.SUBORDINATORS:
         return "sub"
     last = next((k for k in range(end - 1, first, -1) if view.texts[k].isalpha()), first)
+    infinitive = not any(cw.is_finite(view, k) for k in range(start, end)) and any(
+        _zu_verb(view, k) or cw.zu_infinitive(view.lowers[k]) for k in range(start, end)
+    )
+    if infinitive and low in cw.DETERMINERS:
+        return "infinitive"  # "..., die Rechnung zu übernehmen": an article, not a relative pronoun
     if (
         start > 0 and view.texts[start - 1] == "," and low in cw.PREPOSITIONS and low != "in" and first + 1 < end
         and view.lowers[first + 1] in cw.RELATIVES and cw.is_finite(view, last)
@@ -172,9 +177,7 @@ def _kind(view, start: int, end: int) -> str:
         not view.texts[first + 1][:1].isupper() or cw.is_verbal(view, last)
     ):
         return "relative"  # ", die am Montag ...", ", dem Japan Hilfe zusagte" -- not ", die Minister sagten ..."
-    if low in cw.INFINITIVE_OPENERS or not any(cw.is_finite(view, k) for k in range(start, end)) and any(
-        _zu_verb(view, k) or cw.zu_infinitive(view.lowers[k]) for k in range(start, end)
-    ):
+    if low in cw.INFINITIVE_OPENERS or infinitive:
         return "infinitive"
     return "main"
 
