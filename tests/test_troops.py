@@ -99,6 +99,12 @@ def troops(text: str) -> list[tuple]:
         ("Norwegen beendet seine Luftangriffe. Zudem sollen mehr norwegische Ausbilder im Nordirak arbeiten. "
          "Ihre Zahl steigt von bisher 60 auf etwa 150.", [("NOR", "Ausbilder", None, 150, "planned")]),
         ("Norwegen schickt Soldaten. Die Zahl der Toten steigt auf 150.", []),
+        # a figure in a clause of contrast is no total of the one before, and a unit's strength stays
+        ("Außerdem werden 300 spanische Soldaten nach Mali entsendet, während Spaniens 900 Mann starkes "
+         "Kontingent im Irak halbiert wird.",
+         [("ESP", "Soldaten", 300, None, "announced"), ("ESP", "Soldaten", None, 900, "current")]),
+        # a list number is no count
+        ("4. Streitkräfte: Spanien entsendet 300 Soldaten nach Mali.", [("ESP", "Soldaten", 300, None, "announced")]),
     ],
 )
 def test_troop_numbers(text, expected):

@@ -7,6 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..lexicon import load_json
+from ..syntax.analysis import clause_at
+from .view import doc_view
+
+_DATA = load_json("troops.json")
+_LINKS = frozenset(_DATA["continuation"]) | frozenset(_DATA["total_cues"])
+
 
 def joined(records: list[Span]) -> list[Span]:
     """One sentence, one state, one kind of personnel: "schickt weitere 440 Soldaten ...,
@@ -16,7 +23,7 @@ def joined(records: list[Span]) -> list[Span]:
         ev = record._.event
         partner = next(
             (r for r in out if (r._.event["country"], r._.event["personnel"]) == (ev["country"], ev["personnel"])
-             and (_completes(r._.event, ev) or _completes(ev, r._.event))),
+             and (_completes(r._.event, ev) or _completes(ev, r._.event)) and _linked(r, record)),
             None,
         )
         if partner is None:
@@ -28,6 +35,15 @@ def joined(records: list[Span]) -> list[Span]:
         if record.sent != partner.sent:
             merged.setdefault("evidence", []).append(record)
     return out
+
+
+def _linked(first: Span, second: Span) -> bool:
+    """Both figures in one clause, or the later clause tying its figure to the first one
+    ("damit", "insgesamt"): not "470 Soldaten nach Niger, während das 1500 Mann starke
+    Kontingent im Irak halbiert wird"."""
+    doc = first.doc
+    a, b = clause_at(doc, first.start), clause_at(doc, second.start)
+    return a is b or not _LINKS.isdisjoint(doc_view(doc).lowers[b.start : b.end])
 
 
 def _fill(kept: dict, other: dict) -> None:

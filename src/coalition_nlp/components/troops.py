@@ -51,6 +51,7 @@ _ANNOUNCED = WordSet(_DATA["announced"])
 _TOTALS = WordSet(_DATA["total_cues"] + _DATA["current"])
 _SPECULATION = WordSet(_DATA["speculation"])
 _STRENGTH = frozenset(_DATA["strength_prepositions"])
+_STRENGTH_ADJECTIVES = frozenset(_DATA["strength_adjectives"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
 _RELOCATING = frozenset(_DATA["relocating_verbs"])
 _COUNT_NOUNS = frozenset(_DATA["count_nouns"])
@@ -180,8 +181,13 @@ def _word_before(num: Span) -> Token | None:
 
 
 def _is_candidate(num: Span) -> bool:
+    """A count: no year, no vague or broken figure, no ordinal ("4. Streitkräfte", "die 4.
+    Division": a period that ends no sentence)."""
     m = num._.number
-    return not (m.is_year or m.vague or m.value < 2 or m.value != int(m.value))
+    view = doc_view(num.doc)
+    k = next((k for k in range(num.end, len(view.texts)) if not view.texts[k].isspace()), None)
+    ordinal = num[-1].text.endswith(".") and k is not None and view.sent_start(k) != k
+    return not (m.is_year or m.vague or m.value < 2 or m.value != int(m.value) or ordinal)
 
 
 class Troops:
@@ -284,7 +290,9 @@ class Troops:
                 total = value
             elif word == "von" and any(n.start > num.start for n in c.numbers):
                 start_value = value
-            elif word in _STILL or verb in _HOLDING or verb in _RELOCATING or clause in _REMAINING:
+            elif word in _STILL or verb in _HOLDING or verb in _RELOCATING or clause in _REMAINING or (
+                c.noun.i + 1 < len(doc) and doc[c.noun.i + 1].lower_ in _STRENGTH_ADJECTIVES  # "1500 Mann starkes Kontingent"
+            ):
                 # "der noch rund 2500 Soldaten", "sollen 200 Soldaten die Stellung halten",
                 # "90 weitere Soldaten sind weiterhin ... stationiert" (the others, who stay),
                 # "die 300 Soldaten ziehen auf einen anderen Stützpunkt um" (the force moves whole)
@@ -301,7 +309,7 @@ class Troops:
         if part is not None:  # "den Abzug von 1500 der 5100 Soldaten": a part moves, the whole stays told
             (change, total), start_value = part, None
         # "von 5200 auf 3000", "verdoppelt auf 300": a change the text does not state is not computed
-        if change is not None and change > 0 and start_value is None and sent.text in _DECREASE:
+        if change is not None and change > 0 and start_value is None and clause in _DECREASE:
             change = -change
         status = _status(clause, sent.text, ceiling, stated=change is None and (holding or clause not in _MOVES))
         first = min(n.start for n in c.numbers)
