@@ -56,6 +56,8 @@ ROWS = [
     # any preposition before a relative pronoun opens a relative clause
     ("Es fließen 30 Millionen, durch die den Dörfern geholfen werden soll.", "soll",
      dict(kind="relative", verb="helfen")),
+    # a participle fronted before its auxiliary is the verb, and the subject follows
+    ("Geplant sind 300 Millionen Euro für Schulen.", "sind", dict(verb="planen", subject="Millionen Euro")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

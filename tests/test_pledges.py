@@ -346,6 +346,11 @@ def test_shares_told_later_are_the_first_givers():
     assert [(p.donor, p.amount) for p in found] == [("AUT", 3.2e6), ("AUT", 1e6), ("AUT", 2e5)]
 
 
+def test_a_fronted_plan_after_an_announcement():
+    text = "Dabei kündigte Norwegen mehr Hilfe an. Geplant sind mindestens 200 Millionen Kronen für die Jahre 2016 bis 2018."
+    assert pledges(text) == [("NOR", 200e6, "NOK", True)]
+
+
 def test_equal_shares_of_a_pledge_in_one_sentence_are_two_pledges():
     text = ("Die Regierung in Wien gab am Dienstag zwei Millionen Euro frei. Eine Million Euro erhält das "
             "Kinderhilfswerk UNICEF, eine Million Euro fließt an das Entwicklungsprogramm UNDP der UNO.")

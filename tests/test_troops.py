@@ -103,6 +103,9 @@ def troops(text: str) -> list[tuple]:
         ("Außerdem werden 300 spanische Soldaten nach Mali entsendet, während Spaniens 900 Mann starkes "
          "Kontingent im Irak halbiert wird.",
          [("ESP", "Soldaten", 300, None, "announced"), ("ESP", "Soldaten", None, 900, "current")]),
+        # ... not even the one named before
+        ("Die USA schicken 3000 Soldaten. Die Verbündeten haben weitere 1500 Soldaten zugesagt.",
+         [("USA", "Soldaten", 3000, None, "announced")]),
         # a list number is no count
         ("4. Streitkräfte: Spanien entsendet 300 Soldaten nach Mali.", [("ESP", "Soldaten", 300, None, "announced")]),
     ],
@@ -172,6 +175,8 @@ def test_not_troop_numbers(text):
     [
         "Die Nato-Mission soll von 500 auf rund 4000 Soldaten wachsen.",
         "Insgesamt sind dort rund 10 000 Soldaten im Einsatz.",
+        # a group of allies sends no one state's figure
+        "US-Verbündete schicken rund 1500 Soldaten in den Irak.",
         # places joined by "und" are both places, not senders
         "Die neue Einheit soll die bereits 4.000 Soldaten in Jordanien und Kuwait unterstützen.",
     ],

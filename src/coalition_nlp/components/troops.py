@@ -58,6 +58,7 @@ _COUNT_NOUNS = frozenset(_DATA["count_nouns"])
 _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
 _ALLIANCE_KINDS = frozenset(_DATA["alliance_kinds"])
+_GROUP_SUBJECTS = frozenset(_DATA["group_subjects"])
 _MAX_GAP = 3  # adjectives between a number and its noun: "830 kanadische Soldaten"
 
 
@@ -125,12 +126,15 @@ def _stretches(sent: Span, commitments: list["_Commitment"]) -> list[Span]:
 
 
 def _alliance_subject(doc, clause) -> bool:
-    """"Die Nato will ihren Einsatz auf 4000 Soldaten aufstocken": an alliance's figure has
-    no sending state, not even one named before."""
+    """"Die Nato will ihren Einsatz auf 4000 Soldaten aufstocken": an alliance's or a group of
+    allies' figure has no sending state, not even one named before."""
     if clause.kind == "infinitive":  # "Die Nato kündigte an, ihren Einsatz ... aufzustocken"
         clause = next(analysis(doc).before(clause, sentences=0), clause)
     if clause.subject is None:
         return False
+    texts = doc_view(doc).texts
+    if any(texts[k].rsplit("-", 1)[-1] in _GROUP_SUBJECTS for k in range(*clause.subject)):
+        return True  # "Die Verbündeten haben 1500 Soldaten zugesagt", "US-Verbündete schicken ..."
     lexicon = get_lexicon()
     return any(
         (info := lexicon.org(m._.canonical or m.text)) is not None and info.kind in _ALLIANCE_KINDS
@@ -319,9 +323,12 @@ class Troops:
         sender, actor = sender_state(sent, c.noun, c.numbers)
         own = _glued_prefix_state(c.noun) or _adjective_state(c)
         subject = clause_subject_state(doc, clause_at(doc, c.noun.i))  # the sending verb's subject
+        grouped = _alliance_subject(doc, clause_at(doc, c.noun.i))
         if own or subject:
             sender = own or subject  # "Wellington · ... will Australien 300 Soldaten schicken"
-        if sender is None and not _alliance_subject(doc, clause_at(doc, c.noun.i)):
+        if grouped and not own:
+            sender = None  # "US-Verbündete schicken 1500 Soldaten": whose allies, not who sends
+        if sender is None and not grouped:
             # named before: a sentence opening with a state, the sender of the figure just
             # told of ("Dafür sollen zusätzlich 100 Ausbilder geschickt werden"), any state
             earlier = previous_sentences(sent)

@@ -239,7 +239,13 @@ def _right_bracket(view, c: Clause, own: list[int]) -> int | None:
     if c.kind == "main" and finite not in cw.AUXILIARIES and finite not in cw.MODALS:
         return None
     own_end = c.gaps[0][0] if c.gaps else c.end
-    return _closing(view, c, [k for k in own if k < own_end]) or _closing(view, c, own)
+    closing = _closing(view, c, [k for k in own if k < own_end]) or _closing(view, c, own)
+    if closing is None and c.finite > c.start:
+        # "Geplant sind 500 Millionen ...", "Zugesagt wurden ...": a participle fronted before the auxiliary
+        found = cw.verb_of(view.lowers[c.finite - 1])
+        if found and found[1] == "part" and finite in cw.AUXILIARIES:
+            return c.finite - 1
+    return closing
 
 
 def _closing(view, c: Clause, own: list[int]) -> int | None:

@@ -39,8 +39,8 @@ def phrases(view, c: Clause) -> list[Phrase]:
 
 def subject(view, c: Clause) -> tuple[int, int] | None:
     """Main clause: the Vorfeld when it is a noun phrase, else the first noun phrase after
-    the finite verb that no preposition governs; subordinate clause: the first after its
-    conjunction."""
+    the finite verb that no preposition governs (also after a fronted participle: "Geplant sind
+    500 Millionen"); subordinate clause: the first after its conjunction."""
     if c.finite is None or c.kind in ("bracket", "infinitive"):
         return None
     lowers, texts = view.lowers, view.texts
@@ -50,7 +50,8 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
         texts[first] in cw.BREAKS or lowers[first] in cw.COORDINATORS or texts[first][:-1].isdigit() and texts[first][-1:] == "."
     ):
         first += 1  # a list item's number ("5. Bundesregierung sagt ...") opens no subject
-    if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS | cw.PREPOSITIONS:
+    fronted = first == c.finite - 1 and (found := cw.verb_of(lowers[first])) is not None and found[1] == "part"
+    if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS | cw.PREPOSITIONS and not fronted:
         counted = cw.is_count(lowers[first])
         if counted and not _plural(lowers[c.finite]):
             pass  # "90 Millionen Dollar stellt der Staat bereit": a count agrees with no singular verb
