@@ -391,7 +391,7 @@ def test_future_without_future_tense(text, expected):
         ("Vor 30 000 Zuschauern traf Robert Lewandowski zweimal.", []),  # "traf" is scoring, no one met
         # what was announced at a meeting does not make the meeting planned
         ("Die Summe hatte Außenminister Rex Tillerson im Februar bei einem Treffen der Koalition in Kuwait angekündigt.",
-         [("held", {"Rex Tillerson"})]),
+         [("held", {"Rex Tillerson", "Anti-IS-Koalition"})]),
         ("Gesundheitsminister Jens Spahn hat ein Treffen mit den Gesundheitsministern der Länder angekündigt.",
          [("planned", {"Jens Spahn"})]),  # an announced meeting, and "der Länder" is nobody
     ],
@@ -523,6 +523,21 @@ def test_the_same_weekday_told_twice_is_one_meeting():
             "Kenntnis genommen“, erklärte Bundeskanzlerin Anna Muster (CDU) in der Nacht zum Freitag.")
     found = meetings(text, "2021-06-25")
     assert [(m.status, m.date) for m in found] == [("held", "2021-06-25")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the alliance or international body whose meeting the noun names takes part
+        ("In Oslo begann am Dienstag eine Tagung der Anti-IS-Koalition.", {"Anti-IS-Koalition"}),
+        ("Beim Nato-Gipfel in Riga sprach Ministerin Anna Muster.", {"Nato", "Anna Muster"}),
+        # ... not a ministry, nor a body only named near the meeting
+        ("Beim Treffen in Oslo lobte die Ministerin die Nato.", set()),
+    ],
+)
+def test_bodies_that_meet(text, expected):
+    result = coalition_nlp.extract(text, published="2017-07-11")
+    assert [names(result, m) for m in result.meetings] == [expected]
 
 
 def test_the_same_partners_again_are_the_same_meeting():

@@ -9,6 +9,7 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json, load_list
 from ..syntax.models import Clause
 from .context import actor_mentions, actors_in, group_in, previous_sentences
+from .meeting_places import GENITIVE_ARTICLES
 from .meeting_time import BEFORE_PREPS
 from .meeting_triggers import DEFINITE, PARTICIPATION, PARTICIPATION_SEPARABLE, Trigger
 from .view import doc_view
@@ -25,6 +26,7 @@ _LIST_SEPARATORS = frozenset(_M["list_separators"])
 _PRONOUNS = frozenset(_M["pronouns"])
 _REPORTING = frozenset(load_list("reporting_verbs.txt"))
 _QUOTES = frozenset('"„“”«»')
+_BODY_KINDS = frozenset(_M["meeting_bodies"])
 
 
 def persons_in(sent: Span, trigger: Trigger) -> list:
@@ -107,6 +109,25 @@ def states_in(sent: Span) -> list[str]:
         ):
             out.append(c._.iso)
     return out
+
+
+def bodies_of(trigger: Trigger) -> list[Span]:
+    """"Nato-Gipfel", "Tagung der Anti-IS-Koalition", "Treffen der Nato-Außenminister": the
+    alliance or international body whose meeting the noun names takes part."""
+    if trigger.kind != "noun":
+        return []
+    tok = trigger.token
+    doc, lexicon = tok.doc, get_lexicon()
+    texts, j = doc_view(doc).texts, tok.i + 1
+    if j < len(doc) and doc[j].lower_ in GENITIVE_ARTICLES:
+        j += 1
+        while j < len(doc) and texts[j][:1].islower() and texts[j].isalpha():
+            j += 1  # "der internationalen Anti-IS-Koalition"
+    return [
+        m for m in actors_in(doc[tok.i : min(j + 1, len(doc))], ext.ORG)
+        if m.start in (tok.i, j) and (info := lexicon.org(m._.canonical or m.text)) is not None
+        and info.kind in _BODY_KINDS
+    ]
 
 
 def both(sent: Span, clause: Clause) -> list:

@@ -11,7 +11,7 @@ from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
 from ..syntax.analysis import clause_at
 from .context import actors_in, previous_sentences, same_paragraph
-from .meeting_people import both, persons_in, size_in, states_in
+from .meeting_people import bodies_of, both, persons_in, size_in, states_in
 from .meeting_places import PLACE_ANAPHORS, host_city, named_for_city, nearest, places_in, venue_in
 from .meeting_time import date_of, held_stated, status_of
 from .meeting_triggers import Trigger
@@ -99,7 +99,7 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
         date=date,
         date_text=date_text,
         size=size_in(sent, clause),
-        participants=[*persons_in(sent, trigger), *states_in(sent), *both(sent, clause)],
+        participants=[*persons_in(sent, trigger), *states_in(sent), *both(sent, clause), *bodies_of(trigger)],
         there=there,
         stated=status == "planned" or held_stated(trigger),
     )
