@@ -118,6 +118,12 @@ def test_co_holder_exceptions_are_used(holders):
         ("Didier Burkhalter", "2015", "CHE", "Außenminister"),
         ("Mohammed bin Salman", "2016", "SAU", "Verteidigungsminister"),
         ("Brett McGurk", "2017", "USA", "Sondergesandter"),
+        # spokespeople, security advisers and commanders the press names without their office
+        ("Josh Earnest", "2015", "USA", "Regierungssprecher"),
+        ("Gabriel Attal", "2021", "FRA", "Regierungssprecher"),
+        ("Steffen Seibert", "2016-05", "DEU", "Regierungssprecher"),
+        ("John Bolton", "2019-01", "USA", "Sicherheitsberater"),
+        ("Joseph Votel", "2017", "USA", "Centcom-Kommandeur"),
     ],
 )
 def test_lookup_gives_state_and_role(name, date, iso3, role):
