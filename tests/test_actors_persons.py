@@ -66,8 +66,11 @@ def test_names(nlp, text, expected):
         "Im August Soldaten zu schicken, sagte der Minister.",
         "Erste deutliche Erfolge sieht die Koalition jedoch bereits.",
         "Foto: dpa",
-        # a name that is a town's
+        # a name that is a town's, or opens like an Arabic place name
         "Der Außenminister reiste am Montag weiter nach Abu Dhabi.",
+        "Die Soldaten sind in Ain al-Harir im Norden stationiert.",
+        # a plural reporting verb has no one speaker
+        "Die Truppe werde verstärkt, sagten Diplomaten in Brüssel.",
     ],
 )
 def test_no_person(nlp, text):

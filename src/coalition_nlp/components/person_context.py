@@ -20,6 +20,7 @@ _CONTEXT = load_json("person_context.json")
 
 _FUNCTION_WORDS = frozenset(_CONTEXT["function_words"])
 _THING_HEADS = frozenset(_CONTEXT["non_person_heads"])
+_PLACE_NAME_HEADS = frozenset(_CONTEXT["place_name_heads"])
 _NOUN_SUFFIXES = tuple(_CONTEXT["common_noun_suffixes"])
 ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des"})
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "–", "und", "sowie"})
@@ -86,10 +87,10 @@ class PersonContext:
 
     def is_thing(self, start: int, end: int) -> bool:
         """A name in quotes on its own or after "Flugzeugträger" names a thing, not a person;
-        so does a name that is a town's ("Abu Dhabi", "Tal Afar")."""
+        so does a name that is a town's ("Abu Dhabi") or opens like an Arabic place's ("Tal Afar")."""
         doc = self.doc
-        if end - start > 1 and self.lex.is_city(doc[start:end].text):
-            return True
+        if end - start > 1 and (self.lex.is_city(doc[start:end].text) or doc[start].text in _PLACE_NAME_HEADS):
+            return True  # "Abu Dhabi", "Ain al-Assad"
         while start > 0 and self.lex.office(doc[start - 1].text):
             start -= 1  # «Admiral Kusnezow»: a ship named with a title is still a ship
         before = doc[start - 1].text if start > 0 else ""

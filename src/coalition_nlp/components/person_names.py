@@ -232,6 +232,8 @@ def _after_reporting_verb(doc: Doc, verb: Token, ctx: PersonContext) -> tuple[in
     """ "sagte Kerry", ", so Kerry": one name after the verb, closed by punctuation or a small word."""
     if verb.text == "so" and (verb.i == 0 or doc[verb.i - 1].text != ","):
         return None
+    if verb.text.endswith("n"):
+        return None  # "sagten Beamte": a plural verb has no one person for its speaker
     start = verb.i + 1
     if ctx.texts[start] in ARTICLE_WORDS if start < len(doc) else True:
         return None  # "bezeichnete den Angaben zufolge", "sagte der Nachrichtenagentur"
