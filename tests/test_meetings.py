@@ -540,6 +540,12 @@ def test_bodies_that_meet(text, expected):
     assert [names(result, m) for m in result.meetings] == [expected]
 
 
+def test_a_date_after_seit_dates_that_event():
+    text = ("Die Minister trafen sich am Donnerstag in Oslo. Über Rückkehrer wollten die Minister bei ihrem "
+            "ersten Treffen seit den Anschlägen von Lyon am 3. März beraten.")
+    assert [(m.status, m.date_text) for m in meetings(text, "2016-05-12")] == [("held", "am Donnerstag")]
+
+
 def test_the_same_partners_again_are_the_same_meeting():
     text = ("Außenminister Peter Muster traf in Oslo mit Außenminister Hans Beispiel zusammen. "
             "Muster sprach dabei mit Beispiel über die Hilfe.")

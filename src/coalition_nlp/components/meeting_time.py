@@ -11,7 +11,7 @@ from ..lexicon import load_json
 from ..parse.dates import resolve_date
 from ..syntax.analysis import clause_at
 from ..syntax.models import Clause
-from ..syntax.words import ANNOUNCE
+from ..syntax.words import ANNOUNCE, is_verbal
 from .meeting_places import nearest
 from .meeting_triggers import Trigger
 from .view import doc_view
@@ -86,6 +86,16 @@ def _ahead(match, published: str | None) -> bool:
     return False
 
 
+def _since(doc: Doc, date: int, trigger: int) -> bool:
+    """"das erste Treffen seit den Anschlägen von Paris am 7. Januar": a date after a noun
+    phrase that "seit" opens dates that phrase's event, not the meeting."""
+    view = doc_view(doc)
+    k = date - 1
+    while k > trigger and view.texts[k][:1].isalnum() and not is_verbal(view, k) and view.lowers[k] != "seit":
+        k -= 1
+    return k > trigger and view.lowers[k] == "seit"
+
+
 def held_stated(trigger: Trigger) -> bool:
     """Whether the clause says the meeting took place: a past tense, "nach dem Treffen",
     "stattgefunden" -- not a present tense that only describes it."""
@@ -130,6 +140,7 @@ def date_of(sent: Span, trigger: Trigger, status: str, creates: bool) -> tuple[s
         s for s in spans
         if (c := clause_at(doc, s.start)) is clause or c.kind not in ("sub", "relative") or _describes(c, trigger)
     ]
+    spans = [s for s in spans if not _since(doc, s.start, trigger.token.i)]
     chosen = nearest([(s.start, s) for s in spans], trigger.token, clause)
     if chosen is None:
         return None, None
