@@ -546,6 +546,25 @@ def test_a_date_after_seit_dates_that_event():
     assert [(m.status, m.date_text) for m in meetings(text, "2016-05-12")] == [("held", "am Donnerstag")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline that states no time, then the body's planned meeting there: one, planned
+        ("Konferenz am Montag in Oslo. Die von der Regierung angeregte Konferenz zur Lage soll am Montag in Oslo "
+         "stattfinden.", [("planned", "Oslo", "2014-09-15")]),
+        # "the" meeting with a date it lacked: the one convened before, told in the past
+        ("Die Agentur hatte in Oslo eine Konferenz mit Experten einberufen. Das Treffen fand am Dienstag und "
+         "Mittwoch statt.", [("held", "Oslo", "2014-09-09")]),
+        # an invitation lies ahead, unless told in the pluperfect before a past
+        ("Zu dem Treffen der Minister in Oslo haben Norwegen und Jordanien eingeladen.", [("planned", "Oslo", None)]),
+        ("Zu der Konferenz in Oslo hatten Norwegen und Jordanien eingeladen, Delegationen aus 40 Ländern nahmen teil.",
+         [("held", "Oslo", None)]),
+    ],
+)
+def test_one_meeting_told_in_steps(text, expected):
+    assert [(m.status, m.location, m.date) for m in meetings(text, "2014-09-09")] == expected
+
+
 def test_the_same_partners_again_are_the_same_meeting():
     text = ("Außenminister Peter Muster traf in Oslo mit Außenminister Hans Beispiel zusammen. "
             "Muster sprach dabei mit Beispiel über die Hilfe.")

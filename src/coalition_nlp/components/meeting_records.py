@@ -169,12 +169,19 @@ def target_of(meetings: list[Meeting], c: Candidate) -> Meeting | None:
                   and (m.location is None or same_place(m.location, c.location))), None)
     if named is not None and c.trigger.definite:
         return named  # "... bei der Ankunft zum EU-Gipfel", then "Auf dem EU-Gipfel in Brüssel wollen ..."
+    unstated = next((m for m in reversed(mains) if not m.stated and c.location and same_place(m.location, c.location)
+                     and _same_date(m, c)), None)
+    if unstated is not None:
+        return unstated  # a headline's "Konferenz am Montag in Paris", then "... soll am Montag in Paris stattfinden"
     same = mains if c.trigger.quoted or not c.stated else [m for m in mains if m.status == c.status]
     if not same:
         # "Das Emirat sagte auf der Konferenz ... zu": "the" meeting, or a verb of meeting, with
         # no place or date of its own, is the one told of, though the clause's tense differs
         referring = c.trigger.definite or c.trigger.kind == "verb"  # "Die Minister wollten ... beraten"
-        plain = mains and referring and not (c.location or c.date_text)
+        # "Das Treffen fand am Dienstag statt": a definite reference may bring the date the meeting lacked
+        plain = mains and referring and not c.location and (
+            not c.date_text or (c.trigger.definite and mains[-1].date_text is None)
+        )
         return mains[-1] if plain and not _new_partner(c, mains[-1]) else None
     if c.location:
         for m in reversed(same):
@@ -193,6 +200,8 @@ def merge(m: Meeting, c: Candidate, span: Span) -> None:
     m.evidence.append(span)
     if not m.stated and c.stated and not c.trigger.quoted:
         m.status, m.stated = c.status, True  # the first mention said nothing of its time
+        if c.date_text:
+            m.date, m.date_text = c.date, c.date_text  # its day resolves by the tense now told
     if m.status == "planned" and c.status == "held" and c.stated and not c.trigger.quoted and not _ahead(m, span):
         m.status = "held"  # what was announced, the text now tells in the past
     if c.location and (m.location is None or m.implied):

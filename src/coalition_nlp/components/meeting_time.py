@@ -24,6 +24,8 @@ _PREPOSITIONS = frozenset(_M["prepositions"])
 BEFORE_PREPS = frozenset(_M["before_prepositions"])
 _PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
 _PLANNED_ATTRIBUTES = frozenset(_M["planned_attributes"])
+_INVITATION = frozenset(_M["invitation_cues"])
+_PLUPERFECT = frozenset(_M["pluperfect_auxiliaries"])
 _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
@@ -45,7 +47,8 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
     words = {w for k, w in enumerate(clause_words, clause.start) if k == first or not view.texts[k][:1].isupper()}
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
-    if words & _PLANNED or (words & _PLANNED_ATTRIBUTES and clause.tense != "past") or (
+    invited = bool(words & _INVITATION) and not words & _PLUPERFECT  # "haben zu dem Treffen eingeladen"
+    if words & _PLANNED or invited or (words & _PLANNED_ATTRIBUTES and clause.tense != "past") or (
         trigger.preposition in BEFORE_PREPS and not trigger.definite
     ):
         return "planned"  # "Vor einem Treffen in Rom warnte er": what the warning comes before lies ahead
