@@ -106,6 +106,11 @@ def troops(text: str) -> list[tuple]:
         # ... not even the one named before
         ("Die USA schicken 3000 Soldaten. Die Verbündeten haben weitere 1500 Soldaten zugesagt.",
          [("USA", "Soldaten", 3000, None, "announced")]),
+        # members of an army are soldiers; who returns home is withdrawn; a part of a figure is no record
+        ("Belgien zieht 150 Armeeangehörige aus dem Irak ab.", [("BEL", "Soldaten", -150, None, "announced")]),
+        ("Sieben weitere spanische Soldaten werden nach Spanien zurückkehren.", [("ESP", "Soldaten", -7, None, "announced")]),
+        ("Norwegen schickt 90 Soldaten, darunter zwölf Ausbilder, nach Jordanien.",
+         [("NOR", "Soldaten", 90, None, "announced")]),
         # a list number is no count
         ("4. Streitkräfte: Spanien entsendet 300 Soldaten nach Mali.", [("ESP", "Soldaten", 300, None, "announced")]),
     ],
@@ -192,6 +197,7 @@ def test_no_sending_state_no_record(text):
         "Die Armee des Landes umfasst etwa 200.000 Soldaten.",
         # what a camp can hold is no deployment
         "Das neue Lager der Bundeswehr in Mali soll bis zu 800 Soldaten beherbergen.",
+        "Die neuen Unterkünfte in Erbil sollen für bis zu 600 Soldaten ausgelegt sein.",
     ],
 )
 def test_a_states_forces_as_a_whole_are_no_deployment(text):

@@ -55,6 +55,7 @@ _STRENGTH_ADJECTIVES = frozenset(_DATA["strength_adjectives"])
 _HOLDING = frozenset(_DATA["holding_verbs"])
 _RELOCATING = frozenset(_DATA["relocating_verbs"])
 _COUNT_NOUNS = frozenset(_DATA["count_nouns"])
+_SHARE_OPENERS = frozenset(_DATA["share_openers"])
 _STILL = frozenset(_DATA["still"])
 _REMAINING = WordSet(_DATA["remaining"])
 _ALLIANCE_KINDS = frozenset(_DATA["alliance_kinds"])
@@ -229,6 +230,9 @@ class Troops:
         ]
         by_noun: dict[int, _Commitment] = {}
         for num in numbers:
+            before = _word_before(num)
+            if before is not None and before.lower_ in _SHARE_OPENERS and num is not numbers[0]:
+                continue  # "120 Personen, darunter acht Piloten": a part of the figure before
             after = _noun_after(num)
             if after is not None and after.text in _PARTITIVE:
                 after = _genitive_noun(after)  # "80 Angehörige der Spezialkräfte"
