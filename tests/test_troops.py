@@ -109,6 +109,9 @@ def troops(text: str) -> list[tuple]:
         # members of an army are soldiers; who returns home is withdrawn; a part of a figure is no record
         ("Belgien zieht 150 Armeeangehörige aus dem Irak ab.", [("BEL", "Soldaten", -150, None, "announced")]),
         ("Sieben weitere spanische Soldaten werden nach Spanien zurückkehren.", [("ESP", "Soldaten", -7, None, "announced")]),
+        # ... also where a relative clause interrupts the clause of the figure
+        ("Sieben weitere spanische Soldaten, deren Einsatz endet, werden nach Spanien zurückkehren.",
+         [("ESP", "Soldaten", -7, None, "announced")]),
         ("Norwegen schickt 90 Soldaten, darunter zwölf Ausbilder, nach Jordanien.",
          [("NOR", "Soldaten", 90, None, "announced")]),
         # a list number is no count

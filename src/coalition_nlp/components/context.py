@@ -267,14 +267,22 @@ class WordSet:
 
 
 def clause_text(tokens: Iterable) -> str:
-    """The text of the clauses the given tokens stand in."""
+    """The text of the clauses the given tokens stand in; a verbless opening that a relative
+    clause interrupts with the main clause it resumes in ("Sieben Soldaten, deren Einsatz
+    endet, werden heimkehren")."""
     tokens = list(tokens)
     if not tokens:
         return ""
     doc = tokens[0].doc
     found, view = analysis(doc), doc_view(doc)
-    wanted = sorted({found.number(t.i) for t in tokens})
-    return " ".join(" ".join(view.texts[c.start : c.end]) for c in (found.sentence(n)[k] for n, k in wanted))
+    wanted = {found.number(t.i) for t in tokens}
+    for n, k in list(wanted):
+        clauses = found.sentence(n)
+        if clauses[k].kind == "main" and clauses[k].finite is None and k + 2 < len(clauses) and (
+            clauses[k + 1].kind == "relative" and clauses[k + 2].finite == clauses[k + 2].start
+        ):
+            wanted.add((n, k + 2))
+    return " ".join(" ".join(view.texts[c.start : c.end]) for c in (found.sentence(n)[k] for n, k in sorted(wanted)))
 
 
 _EPITHETS = {row["epithet"]: frozenset(row["states"].split(",")) for row in load_tsv("state_epithets.tsv")}
