@@ -58,6 +58,8 @@ ROWS = [
      dict(kind="relative", verb="helfen")),
     # a participle fronted before its auxiliary is the verb, and the subject follows
     ("Geplant sind 300 Millionen Euro für Schulen.", "sind", dict(verb="planen", subject="Millionen Euro")),
+    # "sein" closing the clause is the infinitive after a participle, not a possessive
+    ("Die Zelte sollen für 300 Helfer ausgelegt sein.", "sollen", dict(verb="auslegen", subject="Die Zelte")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

@@ -249,12 +249,15 @@ def _right_bracket(view, c: Clause, own: list[int]) -> int | None:
 
 
 def _closing(view, c: Clause, own: list[int]) -> int | None:
+    closing = True  # still at the clause's end, where "sein" is the infinitive ("ausgelegt sein"), no possessive
     for k in reversed(own):
         if k == c.finite or not view.texts[k].isalpha():
             continue
         low = view.lowers[k]
-        if low in cw.PASSIVE or low in cw.AUXILIARIES or low in cw.MODALS:
+        if low in cw.PASSIVE or low in cw.AUXILIARIES or low in cw.MODALS or (closing and low == "sein"):
+            closing = False
             continue
+        closing = False
         return k if view.texts[k][:1].islower() and (cw.verb_of(low) or cw.zu_infinitive(low)) else None
     return None
 
