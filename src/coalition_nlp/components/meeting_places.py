@@ -145,6 +145,18 @@ def places_in(sent: Span, skip: range) -> list[tuple[int, str]]:
     return out
 
 
+def destination_after(sent: Span, i: int, end: int) -> str | None:
+    """"reist zu einem Ministertreffen nach Basel": the place a journey to the meeting at ``i``
+    goes to, named before ``end`` (the clause's end or the next "und")."""
+    doc, lowers = sent.doc, doc_view(sent.doc).lowers
+    actors = actors_in(sent)
+    for k in range(i + 1, min(end, sent.end) - 1):
+        if lowers[k] in _DESTINATION_PREPS:
+            start, declared = _place_start(doc, k + 1, sent.end)
+            return _place_at(doc, start, sent.end, actors, declared)
+    return None
+
+
 def _place_start(doc: Doc, i: int, end: int) -> tuple[int, bool]:
     """Past the words that lead in to a place ("in der jordanischen Hauptstadt Amman", "im
     chinesischen Hangzhou", "auf dem Stützpunkt Hmeimim"), and whether a lead-in noun

@@ -10,14 +10,18 @@ from spacy.tokens import Doc, Span
 from .. import extensions as ext
 from ..lexicon import get_lexicon, load_json
 from ..syntax.analysis import clause_at
+from ..syntax.words import COORDINATORS
 from .context import actors_in, previous_sentences, same_paragraph
 from .meeting_people import bodies_of, both, persons_in, size_in, states_in
-from .meeting_places import PLACE_ANAPHORS, host_city, named_for_city, nearest, places_in, venue_in
+from .meeting_places import (
+    PLACE_ANAPHORS, destination_after, host_city, named_for_city, nearest, places_in, venue_in,
+)
 from .meeting_time import date_of, held_stated, status_of
 from .meeting_triggers import Trigger
 from .view import doc_view
 
 _DATES = load_json("dates.json")
+_TO_PREPOSITIONS = frozenset(load_json("meetings.json")["journey_prepositions"])
 _WEEKDAYS: dict[str, int] = {w.lower(): day for w, day in _DATES["weekdays"].items()}
 _DAY_WORDS = tuple({w.lower() for w in (*_DATES["weekdays"], *_DATES["deictic"]) if " " not in w})
 
@@ -78,8 +82,8 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
     if not trigger.creates:
         places = [p for p in places if clause.start <= p[0] < clause.end]
     location = (
-        trigger.city or nearest(places, trigger.token, clause) or named_for_city(sent.doc, clause)
-        or host_city(sent.doc, clause)
+        trigger.city or nearest(places, trigger.token, clause) or _journey_to(sent, trigger, clause)
+        or named_for_city(sent.doc, clause) or host_city(sent.doc, clause)
     )
     lowers = doc_view(sent.doc).lowers
     there = location is None and not PLACE_ANAPHORS.isdisjoint(lowers[clause.start : clause.end])
@@ -103,6 +107,16 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
         there=there,
         stated=status == "planned" or held_stated(trigger),
     )
+
+
+def _journey_to(sent: Span, trigger: Trigger, clause) -> str | None:
+    """"reist zu einem Treffen nach Basel und anschließend zur Konferenz nach London": the
+    destination the journey to this meeting names, before the next "und"."""
+    if trigger.preposition not in _TO_PREPOSITIONS:
+        return None
+    lowers = doc_view(sent.doc).lowers
+    end = next((k for k in range(trigger.token.i + 1, clause.end) if lowers[k] in COORDINATORS), clause.end)
+    return destination_after(sent, trigger.token.i, end)
 
 
 def _fold(text: str | None) -> str:
