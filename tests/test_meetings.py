@@ -411,6 +411,8 @@ def test_off_topic_look_alikes(text, expected):
         # a town too small to be a city by its spellings, by its own name
         ("Die Außenminister kamen im schweizerischen Lugano zusammen.", "Lugano"),
         ("Die Regierungschefs trafen sich im französischen Biarritz.", "Biarritz"),
+        # a region's adjective leads in a known place too
+        ("Die Regierungschefs trafen sich im walisischen Cardiff.", "Cardiff"),
         # a lead-in noun declares an unknown name a place
         ("Die Präsidenten trafen sich auf dem Luftwaffenstützpunkt Kalamar.", "Kalamar"),
         ("Die Präsidenten trafen sich in der Hafenstadt Tartus.", "Tartus"),

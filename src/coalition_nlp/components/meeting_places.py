@@ -19,6 +19,7 @@ from .view import doc_view
 _M = load_json("meetings.json")
 
 _DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
+_REGION_ADJECTIVE = ("ischen", "ische")  # "im walisischen Newport", "in der südfranzösischen Stadt Nizza"
 _PLACE_LEAD_INS = frozenset(_M["place_lead_ins"])
 _MAX_LEAD_IN = 3
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
@@ -159,13 +160,13 @@ def destination_after(sent: Span, i: int, end: int) -> str | None:
 
 def _place_start(doc: Doc, i: int, end: int) -> tuple[int, bool]:
     """Past the words that lead in to a place ("in der jordanischen Hauptstadt Amman", "im
-    chinesischen Hangzhou", "auf dem Stützpunkt Hmeimim"), and whether a lead-in noun
+    chinesischen Hangzhou", "im walisischen Newport", "auf dem Stützpunkt Hmeimim"), and whether a lead-in noun
     ("Hauptstadt", "Stützpunkt") declared what follows a place."""
     lexicon = get_lexicon()
     j, declared = i, False
     while j < min(end, i + _MAX_LEAD_IN) and (
         doc[j].text in _PLACE_LEAD_INS
-        or (doc[j].is_lower and lexicon.country_by_adjective(doc[j].text))
+        or (doc[j].is_lower and (lexicon.country_by_adjective(doc[j].text) or doc[j].text.endswith(_REGION_ADJECTIVE)))
         or (doc[j].text[:1].isupper() and doc[j].lower_.endswith(_LEAD_IN_HEADS))
     ):
         declared = declared or doc[j].text[:1].isupper()
