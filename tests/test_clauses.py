@@ -60,6 +60,9 @@ ROWS = [
     ("Geplant sind 300 Millionen Euro für Schulen.", "sind", dict(verb="planen", subject="Millionen Euro")),
     # "sein" closing the clause is the infinitive after a participle, not a possessive
     ("Die Zelte sollen für 300 Helfer ausgelegt sein.", "sollen", dict(verb="auslegen", subject="Die Zelte")),
+    # the particle after an apposition closes the clause too
+    ("Die Ministerin traf mit dem Regierungschef des Landes, Jan Beispiel, zusammen.", "traf",
+     dict(verb="zusammentreffen", tense="past")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

@@ -561,6 +561,8 @@ def test_a_date_after_seit_dates_that_event():
         ("Zu dem Treffen der Minister in Oslo haben Norwegen und Jordanien eingeladen.", [("planned", "Oslo", None)]),
         ("Zu der Konferenz in Oslo hatten Norwegen und Jordanien eingeladen, Delegationen aus 40 Ländern nahmen teil.",
          [("held", "Oslo", None)]),
+        # an encounter is a meeting
+        ("Bei ihrer Begegnung in Oslo lobten die Minister die Hilfe.", [("held", "Oslo", None)]),
         # a journey to a meeting: its destination is the place, and it lies ahead
         ("Die Ministerin reist danach zu einem Treffen der Geber nach Oslo.", [("planned", "Oslo", None)]),
     ],

@@ -279,13 +279,14 @@ def _full_verb(view, c: Clause, bracket: int | None) -> str | None:
         return None
     lemma = (cw.verb_of(low) or (low, ""))[0]
     own_end = next((s for s, _ in c.gaps if s > c.finite), c.end)  # a gap before the verb is an insertion
-    last = next((k for k in range(own_end - 1, c.finite, -1) if view.texts[k].isalpha()), None)
-    if last is not None and lowers[last] in cw.CLOSING_PARTICLES and any(
-        view.texts[k][:1].isalnum() for k in range(last + 1, own_end)
-    ):
-        last = None  # "stieg um 30": a preposition before a number
-    if c.kind == "main" and last is not None and lowers[last] in cw.PARTICLES:
-        joined = lowers[last] + lemma
-        if cw.verb_of(joined):
-            return joined
+    # the particle closes the clause's own words, or the clause after an apposition
+    # ("traf mit dem Präsidenten, Nechirvan Barzani, zusammen")
+    for end in dict.fromkeys((own_end, c.end)):
+        k = next((k for k in range(end - 1, c.finite, -1) if view.texts[k].isalpha()), None)
+        if k is None or lowers[k] not in cw.PARTICLES or c.kind != "main":
+            continue
+        if lowers[k] in cw.CLOSING_PARTICLES and any(view.texts[j][:1].isalnum() for j in range(k + 1, end)):
+            continue  # "stieg um 30": a preposition before a number
+        if cw.verb_of(lowers[k] + lemma):
+            return lowers[k] + lemma
     return lemma
