@@ -19,7 +19,8 @@ from .view import doc_view
 _M = load_json("meetings.json")
 
 _DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
-_REGION_ADJECTIVE = ("ischen", "ische")  # "im walisischen Newport", "in der südfranzösischen Stadt Nizza"
+_REGION_ADJECTIVE = ("ischen", "ische")
+_ARABIC_ARTICLES = tuple(_M["arabic_articles"])  # "im walisischen Newport", "in der südfranzösischen Stadt Nizza"
 _PLACE_LEAD_INS = frozenset(_M["place_lead_ins"])
 _MAX_LEAD_IN = 3
 _PLACE_PREPS = frozenset(_M["place_prepositions"])
@@ -89,7 +90,8 @@ def _place_at(doc: Doc, i: int, end: int, actors: list[Span], declared: bool = F
     tokens: list[Token] = []
     while i < end and len(tokens) < _MAX_PLACE_TOKENS:
         tok = doc[i]
-        if not (tok.text[:1].isupper() and tok.is_alpha or "-" in tok.text and tok.text[:1].isupper()):
+        arabic = bool(tokens) and tok.lower_.startswith(_ARABIC_ARTICLES)  # "Scharm al-Scheich", "Deir ez-Zor"
+        if not (tok.text[:1].isupper() and tok.is_alpha or "-" in tok.text and tok.text[:1].isupper() or arabic):
             break
         # "im Mai" is no place
         if tok.text in _NOT_PLACES or tok.lower_ in TIME_WORDS or tok.lower_.endswith(_NOUN_ENDINGS) or meeting_noun_at(view, i):
@@ -109,7 +111,8 @@ def _place_at(doc: Doc, i: int, end: int, actors: list[Span], declared: bool = F
     if iso:
         return name if _city_state(name, iso) or name == doc._.place else None
     # Only a known place is a place: "im Kampf", "im Konflikt" name no city.
-    return name if declared and len(tokens) == 1 or _known_place(name, doc) else None
+    one_name = len(tokens) == 1 or all(t.lower_.startswith(_ARABIC_ARTICLES) for t in tokens[1:])
+    return name if declared and one_name or _known_place(name, doc) else None
 
 
 def _city_state(name: str, iso: str) -> bool:
