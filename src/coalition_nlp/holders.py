@@ -68,6 +68,20 @@ def full_names() -> list[str]:
     return sorted({n for h in _table()[0] for n in (h.name, *h.variants) if " " in n})
 
 
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """The last word of every name and variant of the table as written, and the first where
+    the family name comes first: a cheap test before a look-up by surname."""
+    words = set()
+    for h in _table()[0]:
+        for n in (h.name, *h.variants):
+            parts = n.split()
+            words.add(parts[-1])
+            if h.iso3 in _SURNAME_FIRST_STATES:
+                words.add(parts[0])
+    return frozenset(words)
+
+
 def _surname_keys(name: str, iso3: str | None, particles: frozenset[str]) -> set[str]:
     tokens = fold(name).split()
     if not tokens or _PATRONYMICS.intersection(tokens[:-1]) or _REGNAL_NUMBER.match(tokens[-1]):

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..holders import office_holder
+from ..holders import name_words, office_holder
 from ..lexicon import load_json, load_list, load_tsv
 from ..syntax import words as cw
 from .countries import NAME
@@ -79,9 +79,9 @@ def _holders_by_surname(doc: Doc, ctx: PersonContext) -> list[tuple[int, int]]:
     published, view = doc._.published, doc_view(doc)
     if not published:
         return []
-    lowers, texts, out = view.lowers, ctx.texts, []
+    lowers, texts, out, known = view.lowers, ctx.texts, [], name_words()
     for i, text in enumerate(texts):
-        if not (len(text) > 2 and text[:1].isupper() and text[1:].islower() and ctx.word(i)):
+        if text not in known or not (len(text) > 2 and text[:1].isupper() and text[1:].islower() and ctx.word(i)):
             continue
         start = i
         while start > 0 and ctx.lex.is_name_particle(texts[start - 1]):
