@@ -94,7 +94,7 @@ def same_paragraph(a: Span, b: Span) -> bool:
 
 
 _CONTEXT = load_json("context.json")
-_PLACE_PREPOSITIONS = frozenset(_CONTEXT["place_prepositions"])
+_PLACE_PREPOSITIONS = frozenset(load_json("prepositions.json")["place_names"])
 _SOURCE_NOUNS = frozenset(_CONTEXT["source_nouns"])
 _GOVERNMENT_NOUNS = frozenset(_CONTEXT["government_nouns"])
 _PLACE_NOUNS = frozenset(_CONTEXT["place_nouns"])

@@ -24,11 +24,11 @@ NAME, ADJECTIVE, PREFIX, CAPITAL, INSTITUTION, OFFICE = (
 STATE_KINDS = frozenset({NAME, ADJECTIVE, PREFIX, INSTITUTION})
 
 _CONTEXT = load_json("country_context.json")
-LOCATIVE = frozenset(_CONTEXT["locative_prepositions"])
+LOCATIVE = frozenset(load_json("prepositions.json")["locative"])
 _GOVERNMENT = frozenset(load_json("context.json")["government_nouns"])
 _PLACE_NOUNS = frozenset(_CONTEXT["place_nouns"])
 _COORDINATING = frozenset(_CONTEXT["coordinating"])
-_SOURCE = frozenset(_CONTEXT["source_prepositions"])
+_SOURCE = frozenset(load_json("prepositions.json")["source"])
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—", "/"})
 # "US-Dollar", "Hongkong-Dollar": a currency named after a state is no mention of the state.
 _CURRENCY_WORDS = frozenset(row["expression"] for row in load_tsv("currencies.tsv") if " " not in row["expression"])

@@ -18,12 +18,13 @@ from .view import doc_view
 
 _M = load_json("meetings.json")
 
-_DESTINATION_PREPS = frozenset(_M["destination_prepositions"])
+_PREP = load_json("prepositions.json")
+_DESTINATION_PREPS = frozenset(_PREP["destinations"])
 _REGION_ADJECTIVE = ("ischen", "ische")
 _ARABIC_ARTICLES = tuple(_M["arabic_articles"])  # "im walisischen Newport", "in der südfranzösischen Stadt Nizza"
 _PLACE_LEAD_INS = frozenset(_M["place_lead_ins"])
 _MAX_LEAD_IN = 3
-_PLACE_PREPS = frozenset(_M["place_prepositions"])
+_PLACE_PREPS = frozenset(_PREP["meeting_places"])
 PLACE_ANAPHORS = frozenset(_M["place_anaphors"])
 _NOT_PLACES = frozenset(_M["not_places"])
 _NOUN_ENDINGS = tuple(_M["common_noun_endings"])

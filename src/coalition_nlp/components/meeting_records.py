@@ -16,12 +16,11 @@ from .meeting_people import bodies_of, both, persons_in, size_in, states_in
 from .meeting_places import (
     PLACE_ANAPHORS, destination_after, host_city, named_for_city, nearest, places_in, venue_in,
 )
-from .meeting_time import date_of, held_stated, status_of
+from .meeting_time import JOURNEY, date_of, held_stated, status_of
 from .meeting_triggers import Trigger
 from .view import doc_view
 
 _DATES = load_json("dates.json")
-_TO_PREPOSITIONS = frozenset(load_json("meetings.json")["journey_prepositions"])
 _WEEKDAYS: dict[str, int] = {w.lower(): day for w, day in _DATES["weekdays"].items()}
 _DAY_WORDS = tuple({w.lower() for w in (*_DATES["weekdays"], *_DATES["deictic"]) if " " not in w})
 
@@ -112,7 +111,7 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
 def _journey_to(sent: Span, trigger: Trigger, clause) -> str | None:
     """"reist zu einem Treffen nach Basel und anschließend zur Konferenz nach London": the
     destination the journey to this meeting names, before the next "und"."""
-    if trigger.preposition not in _TO_PREPOSITIONS:
+    if trigger.preposition not in JOURNEY:
         return None
     lowers = doc_view(sent.doc).lowers
     end = next((k for k in range(trigger.token.i + 1, clause.end) if lowers[k] in COORDINATORS), clause.end)

@@ -26,7 +26,7 @@ _PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
 _PLANNED_ATTRIBUTES = frozenset(_M["planned_attributes"])
 _INVITATION = frozenset(_M["invitation_cues"])
 _PLUPERFECT = frozenset(_M["pluperfect_auxiliaries"])
-_JOURNEY = frozenset(_M["journey_prepositions"])
+JOURNEY = frozenset(load_json("prepositions.json")["journeys"])
 _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
@@ -49,7 +49,7 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
     invited = bool(words & _INVITATION) and not words & _PLUPERFECT  # "haben zu dem Treffen eingeladen"
-    if trigger.preposition in _JOURNEY and clause.tense in ("present", "future") and not words & _HELD:
+    if trigger.preposition in JOURNEY and clause.tense in ("present", "future") and not words & _HELD:
         return "planned"  # "reist zu einem Ministertreffen nach Basel"
     if words & _PLANNED or invited or (words & _PLANNED_ATTRIBUTES and clause.tense != "past") or (
         trigger.preposition in BEFORE_PREPS and not trigger.definite

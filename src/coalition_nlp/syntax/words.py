@@ -22,8 +22,9 @@ MODALS: dict[str, str] = D["modals"]
 PLAN_VERBS = frozenset(D["plan_verbs"])
 PLAN_PARTICIPLES = frozenset(D["plan_participles"])
 PASSIVE = frozenset(D["passive_auxiliaries"])
-ROLES: dict[str, str] = D["preposition_roles"]
-PREPOSITIONS = frozenset(D["other_prepositions"]) | ROLES.keys() | {"in"}
+PREP = load_json("prepositions.json")
+ROLES: dict[str, str] = PREP["roles"]
+PREPOSITIONS = frozenset(PREP["other"]) | ROLES.keys() | {"in"}
 DATIVE = frozenset(D["dative_determiners"])
 DATIVE_ONLY = frozenset(D["dative_only_determiners"])
 ACCUSATIVE = frozenset(D["accusative_determiners"])
@@ -42,7 +43,7 @@ SUBJUNCTIVE = frozenset(D["subjunctive_auxiliaries"])
 DATES = load_json("dates.json")
 FUNCTION_WORDS = frozenset().union(
     D["determiners"], D["relative_pronouns"], D["subordinators"], D["coordinators"], D["personal_pronouns"],
-    D["negations"], D["preposition_roles"], D["adverbs"], ["in", "zu", "um", "ohne"],
+    D["negations"], PREP["roles"], D["adverbs"], ["in", "zu", "um", "ohne"],
 )
 TIME_WORDS = frozenset(w.lower() for w in (*DATES["weekdays"], *DATES["months"]))
 MAX_NAME = 4  # "Frank-Walter Steinmeier", "Sabah al-Ahmad al-Sabah": tokens of a head after a preposition
