@@ -63,6 +63,9 @@ ROWS = [
     # the particle after an apposition closes the clause too
     ("Die Ministerin traf mit dem Regierungschef des Landes, Jan Beispiel, zusammen.", "traf",
      dict(verb="zusammentreffen", tense="past")),
+    # Konjunktiv II of a strong verb in reported speech, its particle rejoined
+    ("Für 2020 stünden weitere 40 Millionen Euro bereit, teilte das Ministerium mit.", "stünden",
+     dict(verb="bereitstehen", tense="subj")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

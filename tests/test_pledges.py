@@ -346,6 +346,11 @@ def test_shares_told_later_are_the_first_givers():
     assert [(p.donor, p.amount) for p in found] == [("AUT", 3.2e6), ("AUT", 1e6), ("AUT", 2e5)]
 
 
+def test_money_that_stands_ready_is_the_reporters():
+    text = "Für die Jahre 2020 bis 2022 stünden weitere 40 Millionen Euro bereit, teilte die Regierung in Oslo mit."
+    assert pledges(text) == [("NOR", 40e6, "EUR", False)]
+
+
 def test_a_fronted_plan_after_an_announcement():
     text = "Dabei kündigte Norwegen mehr Hilfe an. Geplant sind mindestens 200 Millionen Kronen für die Jahre 2016 bis 2018."
     assert pledges(text) == [("NOR", 200e6, "NOK", True)]

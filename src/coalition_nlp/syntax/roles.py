@@ -26,8 +26,8 @@ def phrases(view, c: Clause) -> list[Phrase]:
         head = k + 1
         while head < c.end and (texts[head][:1].islower() or texts[head][:1].isdigit()) and texts[head] not in cw.BREAKS:
             head += 1
-        if head >= c.end or texts[head] in cw.BREAKS:
-            continue
+        if head >= c.end or texts[head] in cw.BREAKS or not texts[head][:1].isalnum():
+            continue  # "teilte ... mit.": a particle that closes the clause, no phrase
         if lowers[head] in cw.TIME_WORDS:
             role = "time"  # "am Montag", "für Mai"
         end = head + 1
