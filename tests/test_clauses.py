@@ -66,6 +66,8 @@ ROWS = [
     # Konjunktiv II of a strong verb in reported speech, its particle rejoined
     ("Für 2020 stünden weitere 40 Millionen Euro bereit, teilte das Ministerium mit.", "stünden",
      dict(verb="bereitstehen", tense="subj")),
+    # a demonstrative pronoun before a verb: "das" is no article before an adjective here
+    ("Das teilte die Regierung am Montag mit.", "teilte", dict(verb="mitteilen", tense="past", subject="Das")),
     # a demonstrative before a modal is the subject, not a determiner before an adjective
     ("Diese solle die Ausbilder in Erbil ablösen.", "solle", dict(verb="ablösen", tense="future", subject="Diese")),
     # "um" and "auf" close a clause as particles, but before a number they are prepositions

@@ -57,8 +57,10 @@ def clause_tense(words: list[str]) -> str | None:
     where no finite verb is known."""
     kinds = {
         AUXILIARIES.get(w) or (found[1] if (found := verb_of(w)) else None)
-        for before, w in zip(["", *words], words)
-        if before not in DETERMINERS or w in AUXILIARIES  # "der deutschen": an adjective; "Diese soll": a pronoun
+        for before, w, after in zip(["", *words], words, [*words[1:], ""])
+        # "der deutschen" before a noun (a capitalised word, given as ""): an adjective;
+        # "Diese soll", "Das teilte die EU mit": a pronoun and its verb
+        if before not in DETERMINERS or w in AUXILIARIES or after != ""
     }
     if not WERDEN.isdisjoint(words) and "part" in kinds and "inf" not in kinds and MODALS.keys().isdisjoint(words):
         kinds = (kinds - {"future", "part"}) | {"pres"}  # "wird ... bereitgestellt": a passive, not the future
@@ -86,11 +88,17 @@ def verb_kinds(view) -> list[str | None]:
         kinds = view.verb_kinds = [
             None if not text[:1].islower()
             else "aux" if low in AUXILIARIES  # "Diese soll ...": after a pronoun, never an adjective
-            else None if before in DETERMINERS or attributive(view, k)  # "der deutschen Kanzlerin": an adjective
+            else None if (before in DETERMINERS and _noun_follows(view, k)) or attributive(view, k)  # "der deutschen Kanzlerin": an adjective
             else (found[1] if (found := verb_of(low)) else None)
             for k, (text, low, before) in enumerate(zip(view.texts, view.lowers, ["", *view.lowers]))
         ]
     return kinds
+
+
+def _noun_follows(view, k: int) -> bool:
+    """A capitalised word next: after an article, "deutschen Kanzlerin" is an adjective and its
+    noun, "Das teilte die EU mit" a pronoun and its verb."""
+    return k + 1 < len(view.texts) and view.texts[k + 1][:1].isupper()
 
 
 def is_count(word: str) -> bool:
