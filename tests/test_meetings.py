@@ -565,6 +565,8 @@ def test_a_date_after_seit_dates_that_event():
          [("held", "Oslo", None)]),
         # an encounter is a meeting
         ("Bei ihrer Begegnung in Oslo lobten die Minister die Hilfe.", [("held", "Oslo", None)]),
+        # a journey to a person: a meeting with them at the destination, ahead in the present
+        ("Danach reist die Ministerin nach Amman zum jordanischen König Abdullah II.", [("planned", "Amman", None)]),
         # a journey to a meeting: its destination is the place, and it lies ahead
         ("Die Ministerin reist danach zu einem Treffen der Geber nach Oslo.", [("planned", "Oslo", None)]),
     ],

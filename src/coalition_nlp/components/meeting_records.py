@@ -16,8 +16,8 @@ from .meeting_people import bodies_of, both, persons_in, size_in, states_in
 from .meeting_places import (
     PLACE_ANAPHORS, destination_after, host_city, named_for_city, nearest, places_in, venue_in,
 )
-from .meeting_time import JOURNEY, date_of, held_stated, status_of
-from .meeting_triggers import Trigger
+from .meeting_time import date_of, held_stated, status_of
+from .meeting_triggers import JOURNEY, TRAVEL, Trigger
 from .view import doc_view
 
 _DATES = load_json("dates.json")
@@ -81,7 +81,7 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
     if not trigger.creates:
         places = [p for p in places if clause.start <= p[0] < clause.end]
     location = (
-        trigger.city or nearest(places, trigger.token, clause) or _journey_to(sent, trigger, clause)
+        trigger.city or _journey_to(sent, trigger, clause) or nearest(places, trigger.token, clause)
         or named_for_city(sent.doc, clause) or host_city(sent.doc, clause)
     )
     lowers = doc_view(sent.doc).lowers
@@ -111,6 +111,8 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
 def _journey_to(sent: Span, trigger: Trigger, clause) -> str | None:
     """"reist zu einem Treffen nach Basel und anschließend zur Konferenz nach London": the
     destination the journey to this meeting names, before the next "und"."""
+    if trigger.kind == "verb" and trigger.token.lower_ in TRAVEL:
+        return destination_after(sent, clause.start - 1, clause.end)  # "reist nach Moskau zum Präsidenten"
     if trigger.preposition not in JOURNEY:
         return None
     lowers = doc_view(sent.doc).lowers

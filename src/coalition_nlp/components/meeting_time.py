@@ -13,7 +13,7 @@ from ..syntax.analysis import clause_at
 from ..syntax.models import Clause
 from ..syntax.words import ANNOUNCE, is_verbal
 from .meeting_places import nearest
-from .meeting_triggers import Trigger
+from .meeting_triggers import JOURNEY, TRAVEL, Trigger
 from .view import doc_view
 
 _M = load_json("meetings.json")
@@ -26,7 +26,6 @@ _PLANNED = frozenset(_M["planned_cues"]) | frozenset(_TENSE["future"])
 _PLANNED_ATTRIBUTES = frozenset(_M["planned_attributes"])
 _INVITATION = frozenset(_M["invitation_cues"])
 _PLUPERFECT = frozenset(_M["pluperfect_auxiliaries"])
-JOURNEY = frozenset(load_json("prepositions.json")["journeys"])
 _HELD = frozenset(_M["held_cues"])
 _ZU_INFINITIVE = re.compile(r"^(?:" + "|".join(_M["zu_infinitive_prefixes"]) + r")zu\w+en$")
 _FUTURE_DATE_WORDS = frozenset(_DATE_WORDS["future_modifiers"])
@@ -49,8 +48,9 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
     invited = bool(words & _INVITATION) and not words & _PLUPERFECT  # "haben zu dem Treffen eingeladen"
-    if trigger.preposition in JOURNEY and clause.tense in ("present", "future") and not words & _HELD:
-        return "planned"  # "reist zu einem Ministertreffen nach Basel"
+    journey = trigger.preposition in JOURNEY or (trigger.kind == "verb" and trigger.token.lower_ in TRAVEL)
+    if journey and clause.tense in ("present", "future") and not words & _HELD:
+        return "planned"  # "reist zu einem Ministertreffen nach Basel", "reist zum Präsidenten"
     if words & _PLANNED or invited or (words & _PLANNED_ATTRIBUTES and clause.tense != "past") or (
         trigger.preposition in BEFORE_PREPS and not trigger.definite
     ):

@@ -27,6 +27,8 @@ _DELIBERATE = frozenset(_M["deliberate"])
 _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
 _ADVISING = frozenset(_M["advising_cues"])
 _PERSON_OBJECT = frozenset(_M["person_object"])
+TRAVEL = frozenset(_M["travel_verbs"])
+JOURNEY = frozenset(load_json("prepositions.json")["journeys"])
 _ACCUSATIVE = frozenset(_M["accusative_determiners"])
 _TALK_WITH = frozenset(_M["talk_with"])
 _WITH = _M["talk_with_preposition"]
@@ -39,7 +41,7 @@ _PARTICIPATION_NOUNS = frozenset(_M["participation_nouns"])
 # Every word that can start a trigger other than a meeting noun: the rest of a sentence is
 # passed over without looking at its clause, which keeps the component cheap.
 _TRIGGER_WORDS = (
-    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _PERSON_OBJECT | _TALK_WITH | _REFERENCE_VERBS
+    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _PERSON_OBJECT | _TALK_WITH | _REFERENCE_VERBS | TRAVEL
     | PARTICIPATION | set(PARTICIPATION_SEPARABLE) | _PARTICIPATION_NOUNS
 )
 _CONTRACTIONS: dict[str, str] = _M["contractions"]
@@ -172,6 +174,7 @@ def triggers_in(sent: Span, quoted: set[int]) -> list[Trigger]:
             or (low in _REFLEXIVE and "sich" in words)
             or (low in _DELIBERATE and (words & _DELIBERATE_CUES or city_in(doc, clause)) and not words & _ADVISING)
             or (low in _PERSON_OBJECT and _person_met(doc, lowers, clause))
+            or (low in TRAVEL and _visits_person(doc, lowers, clause))
             or (low in _TALK_WITH and _WITH in lowers[sent.start : sent.end] and _partner_with(doc, lowers, sent))
         ):
             trigger = Trigger(tok, "verb")
@@ -209,6 +212,15 @@ def _person_met(doc: Doc, lowers: list[str], clause: Clause) -> bool:
     persons = [p for p in actor_mentions(doc, ext.PERSON) if clause.start <= p.start and p.end <= clause.end]
     return len(persons) >= 2 or any(
         not _ACCUSATIVE.isdisjoint(lowers[max(clause.start, p.start - 4) : p.start]) for p in persons
+    )
+
+
+def _visits_person(doc: Doc, lowers: list[str], clause: Clause) -> bool:
+    """"reist nach Moskau zum russischen Präsidenten Wladimir Putin": a person in a phrase
+    that "zu" opens, in the clause of a verb of travelling."""
+    journeys = [p for p in clause.phrases if lowers[p.prep] in JOURNEY]
+    return any(
+        p.prep < m.start < p.end for p in journeys for m in actor_mentions(doc, ext.PERSON)
     )
 
 
