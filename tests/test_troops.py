@@ -184,7 +184,7 @@ def test_not_troop_numbers(text):
         "Die Nato-Mission soll von 500 auf rund 4000 Soldaten wachsen.",
         "Insgesamt sind dort rund 10 000 Soldaten im Einsatz.",
         # a group of allies sends no one state's figure
-        "US-Verbündete schicken rund 1500 Soldaten in den Irak.",
+        "US-Verbündete entsenden etwa 900 Ausbilder nach Jordanien.",
         # places joined by "und" are both places, not senders
         "Die neue Einheit soll die bereits 4.000 Soldaten in Jordanien und Kuwait unterstützen.",
     ],

@@ -93,7 +93,7 @@ def _ahead(match, published: str | None) -> bool:
 
 
 def _since(doc: Doc, date: int, trigger: int) -> bool:
-    """"das erste Treffen seit den Anschlägen von Paris am 7. Januar": a date after a noun
+    """"das erste Treffen seit dem Überfall auf X am 3. März": a date after a noun
     phrase that "seit" opens dates that phrase's event, not the meeting."""
     view = doc_view(doc)
     k = date - 1

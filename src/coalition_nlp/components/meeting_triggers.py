@@ -216,7 +216,7 @@ def _person_met(doc: Doc, lowers: list[str], clause: Clause) -> bool:
 
 
 def _visits_person(doc: Doc, lowers: list[str], clause: Clause) -> bool:
-    """"reist nach Moskau zum russischen Präsidenten Wladimir Putin": a person in a phrase
+    """"reist nach Amman zum jordanischen König": a person in a phrase
     that "zu" opens, in the clause of a verb of travelling."""
     journeys = [p for p in clause.phrases if lowers[p.prep] in JOURNEY]
     return any(
