@@ -286,6 +286,7 @@ def test_office_holder_table_gives_the_state(text, published, expected):
         ("Am Abend reiste von der Leyen nach Amman.", "2015-06-02", [("von der Leyen", "DEU")]),
         # not a word after an article, not a sentence's first word before no verb, not undated
         ("Im Kern geht es um Geld.", "2016-09-01", []),
+        ("Die Konferenz der Gouverneure fand in Austin statt.", "2022-03-01", []),
         ("Die Minister berieten: Kurz nach Mitternacht endete das Treffen.", "2015-06-01", []),
         ("Erdogan will die Grenze schließen.", None, []),
         # not out of office

@@ -26,6 +26,7 @@ _MAX_PAIRS = 6
 _VERB_PARTICLES = frozenset(_CONTEXT["verb_particles"])
 _TRIGGER_TEXTS = _REPORTING | _CREDITS | {"("}  # tokens besides given names that vouch for a name
 _REGNAL = re.compile(r"^[IVX]{1,5}\.?$")  # a ruler's number after the name
+_PLACE_BEFORE = frozenset({"in", "nach", "aus"})  # a surname alone after these is a place's name
 _MAX_WORDS = 4  # "Sabah al-Ahmad al-Jaber al-Sabah", "Anders Fogh Rasmussen"
 _MAX_GAP = 4  # "die Sprecherin im US-Außenamt, Jen Psaki"
 
@@ -74,7 +75,8 @@ def names_in(doc: Doc, ctx: PersonContext) -> list[tuple[int, int, Title | None]
 
 def _holders_by_surname(doc: Doc, ctx: PersonContext) -> list[tuple[int, int]]:
     """"Obama will ...", "sagte Erdogan", "von der Leyen reiste": the surname alone of one
-    office holder in office on the article's day; never after an article ("im Kern"); where a
+    office holder in office on the article's day; never after an article ("im Kern") or "in"
+    ("in Austin"); where a
     sentence or a colon opens only before a finite verb ("Kurz darauf")."""
     published, view = doc._.published, doc_view(doc)
     if not published:
@@ -86,8 +88,9 @@ def _holders_by_surname(doc: Doc, ctx: PersonContext) -> list[tuple[int, int]]:
         start = i
         while start > 0 and ctx.lex.is_name_particle(texts[start - 1]):
             start -= 1  # "von der Leyen"
-        if start == i and i > 0 and (lowers[i - 1] in cw.DETERMINERS or lowers[i - 1] in cw.CONTRACTIONS):
-            continue
+        if start == i and i > 0 and (lowers[i - 1] in cw.DETERMINERS or lowers[i - 1] in cw.CONTRACTIONS
+                                     or lowers[i - 1] in _PLACE_BEFORE):
+            continue  # "im Kern", "in Austin": a noun or a place
         opens = start == view.sent_start(start) or lowers[start - 1] == ":"
         if opens and not (i + 1 < len(doc) and cw.is_finite(view, i + 1)):
             continue
