@@ -563,6 +563,8 @@ def test_a_date_after_seit_dates_that_event():
         ("Zu dem Treffen der Minister in Oslo haben Norwegen und Jordanien eingeladen.", [("planned", "Oslo", None)]),
         ("Zu der Konferenz in Oslo hatten Norwegen und Jordanien eingeladen, Delegationen aus 40 Ländern nahmen teil.",
          [("held", "Oslo", None)]),
+        # talks with officials as a group
+        ("Die Gesandte hat das bereits mit Regierungsvertretern in Oslo erörtert.", [("held", "Oslo", None)]),
         # an encounter is a meeting
         ("Bei ihrer Begegnung in Oslo lobten die Minister die Hilfe.", [("held", "Oslo", None)]),
         # a journey to a person: a meeting with them at the destination, ahead in the present

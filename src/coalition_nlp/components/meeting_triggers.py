@@ -28,6 +28,7 @@ _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
 _ADVISING = frozenset(_M["advising_cues"])
 _PERSON_OBJECT = frozenset(_M["person_object"])
 TRAVEL = frozenset(_M["travel_verbs"])
+_OFFICIAL_GROUPS = frozenset(_M["official_groups"])
 JOURNEY = frozenset(load_json("prepositions.json")["journeys"])
 _ACCUSATIVE = frozenset(_M["accusative_determiners"])
 _TALK_WITH = frozenset(_M["talk_with"])
@@ -199,11 +200,19 @@ def _rejoined(particle: str | None, later: set[str], clause) -> bool:
 
 def _partner_with(doc: Doc, lowers: list[str], sent: Span) -> bool:
     """A person after "mit" in its clause, an apposition included ("mit dem Außenminister
-    Jordaniens, Aiman al-Safadi, gesprochen")."""
+    Jordaniens, Aiman al-Safadi, gesprochen"), or officials as a group ("mit Regierungsvertretern")."""
     return any(
-        _person_between(doc, i + 1, clause_at(doc, i).end)
+        _person_between(doc, i + 1, clause_at(doc, i).end) or _officials_after(doc, i + 1)
         for i in range(sent.start, sent.end) if lowers[i] == _WITH
     )
+
+
+def _officials_after(doc: Doc, k: int) -> bool:
+    """The noun the words after "mit" lead to, past articles and adjectives, names officials."""
+    texts = doc_view(doc).texts
+    while k < len(texts) and texts[k][:1].islower() and texts[k].isalpha():
+        k += 1
+    return k < len(texts) and texts[k] in _OFFICIAL_GROUPS
 
 
 def _person_met(doc: Doc, lowers: list[str], clause: Clause) -> bool:
