@@ -99,6 +99,9 @@ def test_conversion_in_brackets(text, flags):
     # an amount named by a noun of money is in the currency the text last named
     ("Österreich gibt 60 Millionen Euro. Zuvor hatte es 26 Millionen an Hilfsgeldern zugesagt.", [(60e6, "EUR"), (26e6, "EUR")]),
     ("Es leben 26 Millionen an der Küste.", []),
+    # an adjective between the article and its scale word
+    ("Dazu kommt eine weitere Million Euro.", [(1e6, "EUR")]),
+    ("Bern gibt einer zusätzlichen Milliarde Franken den Vorzug.", [(1e9, "CHF")]),
     # a scaled amount that opens the next sentence as its subject is a share in the same currency
     ("Die Regierung stockt die Hilfe um 30 Millionen Franken auf. Je 15 Millionen gehen an zwei Länder.",
      [(30e6, "CHF"), (15e6, "CHF")]),

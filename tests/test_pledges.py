@@ -351,6 +351,13 @@ def test_money_that_stands_ready_is_the_reporters():
     assert pledges(text) == [("NOR", 40e6, "EUR", False)]
 
 
+def test_shares_for_bodies_of_the_un_are_the_givers():
+    text = ("Zusätzlich stellt die Regierung in Wien eine Million Euro für das Kinderhilfswerk der Vereinten "
+            "Nationen (UNICEF) in Jordanien und eine weitere Million Euro für das Welternährungsprogramm (WFP) "
+            "der Vereinten Nationen im Libanon bereit.")
+    assert [(p.donor, p.amount) for p in coalition_nlp.extract(text).money_pledges] == [("AUT", 1e6), ("AUT", 1e6)]
+
+
 def test_a_fronted_plan_after_an_announcement():
     text = "Dabei kündigte Norwegen mehr Hilfe an. Geplant sind mindestens 200 Millionen Kronen für die Jahre 2016 bis 2018."
     assert pledges(text) == [("NOR", 200e6, "NOK", True)]

@@ -214,7 +214,7 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
     by_role = _role_donor(money)
     if by_role is not None:
         return by_role
-    mentions = [m for m in actors_in(sent) if can_give(m)]
+    mentions = [m for m in actors_in(sent) if can_give(m) and (m.start >= money.end or not beneficiary(m))]
     own = [m for m in mentions if m.start in clause and m.start < money.start]
     after = [m for m in mentions if m.start >= money.end and not beneficiary(m) and not in_relative(m)]
     ordered = own + [m for m in mentions if m.start < money.start] + after

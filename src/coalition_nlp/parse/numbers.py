@@ -50,8 +50,9 @@ _CLOCK_AFTER = re.compile(r":\d|\s*" + _alternation(_NUM["clock_words"]) + r"(?!
 _SCALE_AFTER = re.compile(
     r"(?:\s+|-)(?P<s>" + _alternation(_SCALES) + r")(?![^\W\d_])"
 )
-_HALF_SCALE_AFTER = re.compile(
-    r"\s+(?:(?P<half>" + _alternation([h for h in _HALVES if h.startswith("halb")]) + r")\s+)?"
+_HALF_SCALE_AFTER = re.compile(  # "eine weitere Million", "einer halben Milliarde"
+    r"\s+(?:(?:" + _alternation(_NUM["article_adjectives"]) + r")\s+)?"
+    r"(?:(?P<half>" + _alternation([h for h in _HALVES if h.startswith("halb")]) + r")\s+)?"
     r"(?P<s>" + _alternation(_SCALES) + r")(?![^\W\d_])"
 )
 _APPROX_TAIL = re.compile(
