@@ -69,11 +69,6 @@ def group_in(span: Span, name: str) -> list[Span]:
     return [s for s in ordered[lo:hi] if s.end <= span.end]
 
 
-def state_of(mention: Span) -> str | None:
-    """The state a mention stands for: a country, a person's state, a state body's state."""
-    return mention._.iso
-
-
 def previous_sentences(sent: Span, limit: int = 3) -> list[Span]:
     """Up to ``limit`` sentences before ``sent``, nearest first."""
     out: list[Span] = []
