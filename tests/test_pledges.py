@@ -359,6 +359,20 @@ def test_shares_for_bodies_of_the_un_are_the_givers():
     assert [(p.donor, p.amount) for p in coalition_nlp.extract(text).money_pledges] == [("AUT", 8e5), ("AUT", 1.5e6)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural "sie" refers back to the group of states, not to one state among them
+        ("Mehrere Staaten, darunter Norwegen, haben am Montag Hilfe versprochen. Sie sagten in Oslo umgerechnet "
+         "2,1 Milliarden Franken zu.", [("Mehrere Staaten", 2.1e9)]),
+        # a singular "sie" is the state named before
+        ("Norwegen hat am Montag Hilfe versprochen. Sie sagte 20 Millionen Kronen zu.", [("NOR", 2e7)]),
+    ],
+)
+def test_pronouns_that_refer_to_givers(text, expected):
+    assert [(p.donor, p.amount) for p in coalition_nlp.extract(text).money_pledges] == expected
+
+
 def test_a_fronted_plan_after_an_announcement():
     text = "Dabei kündigte Norwegen mehr Hilfe an. Geplant sind mindestens 200 Millionen Kronen für die Jahre 2016 bis 2018."
     assert pledges(text) == [("NOR", 200e6, "NOK", True)]

@@ -46,6 +46,7 @@ _GATHERINGS = tuple(_DATA["gathering_heads"])
 _DONOR_GATHERINGS = tuple(_DATA["donor_gatherings"])
 _COMMITTING = _GIVING | _RECEIVING | _COLLECTING
 _EACH = frozenset(_DATA["each_words"])
+_STATE_GROUPS = frozenset(_DATA["state_groups"])
 _REPORTING = frozenset(_DATA["reporting_verbs"])
 
 
@@ -170,8 +171,20 @@ def _reporter(doc, clause) -> Span | None:
 
 
 def _subject_before(doc, clause) -> tuple[str, None] | None:
-    """The state in the subject of the nearest clause before, in this sentence or the two before."""
+    """The state in the subject of the nearest clause before, in this sentence or the two
+    before; for "sie" with a plural verb, a group of states that subject names ("Zahlreiche
+    Staaten, auch die Schweiz, ... Sie sagten ... zu": the states, not the one among them)."""
+    view = doc_view(doc)
+    plural = view.lowers[clause.subject[0]] == "sie" and view.lowers[clause.finite].endswith("n")
     for before in analysis(doc).before(clause, sentences=2):
+        if plural and before.subject:
+            a, b = before.subject
+            head = next((k for k in range(a, b) if view.texts[k] in _STATE_GROUPS), None)
+            if head is not None:
+                first = head
+                while first > a and view.texts[first - 1].isalpha():
+                    first -= 1  # "Zahlreiche Staaten", not a credit before them
+                return " ".join(view.texts[first : head + 1]), None
         iso = clause_subject_state(doc, before)
         if iso:
             return iso, None
