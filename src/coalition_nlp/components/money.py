@@ -227,9 +227,9 @@ def _donor(sent: Span, money: Span) -> tuple[str | None, Span | None]:
     by_role = _role_donor(money)
     if by_role is not None:
         return by_role
-    mentions = [m for m in actors_in(sent) if can_give(m) and (m.start >= money.end or not beneficiary(m))]
+    mentions = [m for m in actors_in(sent) if can_give(m) and not beneficiary(m)]
     own = [m for m in mentions if m.start in clause and m.start < money.start]
-    after = [m for m in mentions if m.start >= money.end and not beneficiary(m) and not in_relative(m)]
+    after = [m for m in mentions if m.start >= money.end and not in_relative(m)]
     ordered = own + [m for m in mentions if m.start < money.start] + after
     for prev in previous_sentences(sent, limit=1) if not ordered else ():
         # "Die UN lobten die Zusagen der internationalen Geber. ... seien sieben Milliarden zugesagt worden"
@@ -285,9 +285,10 @@ class Pledges:
                 continue
             sent = doc_view(doc).sent(money.start)
             directed = clause_at(doc, money.start).verb in _DIRECTING
+            committing = is_commitment(sent)
             # "Zwei Millionen gehen an das IKRK", after a pledge, or right after a sentence that commits
-            continued = directed and not is_commitment(sent) and (bool(found) or _after_commitment(sent))
-            if not (continued or is_commitment(sent)) or no_pledge(money):
+            continued = directed and not committing and (bool(found) or _after_commitment(sent))
+            if not (continued or committing) or no_pledge(money):
                 continue
             donor, donor_mention = (None, None) if continued and found else (
                 _giver_before(sent) if continued else _donor(sent, money)
