@@ -17,7 +17,7 @@ from .meeting_places import (
     PLACE_ANAPHORS, destination_after, host_city, named_for_city, nearest, places_in, venue_in,
 )
 from .meeting_time import date_of, held_stated, status_of
-from .meeting_triggers import JOURNEY, TRAVEL, Trigger
+from .meeting_triggers import Trigger
 from .view import doc_view
 
 _DATES = load_json("dates.json")
@@ -111,9 +111,9 @@ def candidate(sent: Span, trigger: Trigger, dates: list[Span]) -> Candidate:
 def _journey_to(sent: Span, trigger: Trigger, clause) -> str | None:
     """"reist zu einem Treffen nach Basel und anschließend zur Konferenz nach London": the
     destination the journey to this meeting names, before the next "und"."""
-    if trigger.kind == "verb" and trigger.token.lower_ in TRAVEL:
+    if trigger.travels:
         return destination_after(sent, clause.start - 1, clause.end)  # "reist nach Moskau zum Präsidenten"
-    if trigger.preposition not in JOURNEY:
+    if not trigger.journey:
         return None
     lowers = doc_view(sent.doc).lowers
     end = next((k for k in range(trigger.token.i + 1, clause.end) if lowers[k] in COORDINATORS), clause.end)

@@ -13,7 +13,7 @@ from ..syntax.analysis import clause_at
 from ..syntax.models import Clause
 from ..syntax.words import ANNOUNCE, is_verbal
 from .meeting_places import nearest
-from .meeting_triggers import JOURNEY, TRAVEL, Trigger
+from .meeting_triggers import Trigger
 from .view import doc_view
 
 _M = load_json("meetings.json")
@@ -48,8 +48,7 @@ def status_of(trigger: Trigger, dates: list[Span]) -> str:
     if words & _HELD or trigger.preposition in _AFTER:
         return "held"  # "nach einem Gespräch mit ...": what came before is past
     invited = bool(words & _INVITATION) and not words & _PLUPERFECT  # "haben zu dem Treffen eingeladen"
-    journey = trigger.preposition in JOURNEY or (trigger.kind == "verb" and trigger.token.lower_ in TRAVEL)
-    if journey and clause.tense in ("present", "future") and not words & _HELD:
+    if trigger.journey and clause.tense in ("present", "future") and not words & _HELD:
         return "planned"  # "reist zu einem Ministertreffen nach Basel", "reist zum Präsidenten"
     if words & _PLANNED or invited or (words & _PLANNED_ATTRIBUTES and clause.tense != "past") or (
         trigger.preposition in BEFORE_PREPS and not trigger.definite

@@ -27,9 +27,9 @@ _DELIBERATE = frozenset(_M["deliberate"])
 _DELIBERATE_CUES = frozenset(_M["deliberate_cues"])
 _ADVISING = frozenset(_M["advising_cues"])
 _PERSON_OBJECT = frozenset(_M["person_object"])
-TRAVEL = frozenset(_M["travel_verbs"])
+_TRAVEL = frozenset(_M["travel_verbs"])
 _OFFICIAL_GROUPS = frozenset(_M["official_groups"])
-JOURNEY = frozenset(load_json("prepositions.json")["journeys"])
+_JOURNEY = frozenset(load_json("prepositions.json")["journeys"])
 _ACCUSATIVE = frozenset(_M["accusative_determiners"])
 _TALK_WITH = frozenset(_M["talk_with"])
 _WITH = _M["talk_with_preposition"]
@@ -42,7 +42,7 @@ _PARTICIPATION_NOUNS = frozenset(_M["participation_nouns"])
 # Every word that can start a trigger other than a meeting noun: the rest of a sentence is
 # passed over without looking at its clause, which keeps the component cheap.
 _TRIGGER_WORDS = (
-    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _PERSON_OBJECT | _TALK_WITH | _REFERENCE_VERBS | TRAVEL
+    _VERBS | set(_SEPARABLE) | _REFLEXIVE | _DELIBERATE | _PERSON_OBJECT | _TALK_WITH | _REFERENCE_VERBS | _TRAVEL
     | PARTICIPATION | set(PARTICIPATION_SEPARABLE) | _PARTICIPATION_NOUNS
 )
 _CONTRACTIONS: dict[str, str] = _M["contractions"]
@@ -73,6 +73,16 @@ class Trigger:
     def creates(self) -> bool:
         """Whether this mention may start a meeting of its own."""
         return self.kind in ("noun", "verb") and not (self.quoted or self.generic or self.sideline_of)
+
+    @property
+    def travels(self) -> bool:
+        """A verb of travel ("reist", "fliegt"): the meeting lies where the journey goes."""
+        return self.kind == "verb" and self.token.lower_ in _TRAVEL
+
+    @property
+    def journey(self) -> bool:
+        """A journey to the meeting: "reist nach Moskau", "reist zu einem Treffen"."""
+        return self.travels or self.preposition in _JOURNEY
 
 
 def _visit_at(view, sent: Span, i: int) -> bool:
@@ -175,7 +185,7 @@ def triggers_in(sent: Span, quoted: set[int]) -> list[Trigger]:
             or (low in _REFLEXIVE and "sich" in words)
             or (low in _DELIBERATE and (words & _DELIBERATE_CUES or city_in(doc, clause)) and not words & _ADVISING)
             or (low in _PERSON_OBJECT and _person_met(doc, lowers, clause))
-            or (low in TRAVEL and _visits_person(doc, lowers, clause))
+            or (low in _TRAVEL and _visits_person(doc, lowers, clause))
             or (low in _TALK_WITH and _WITH in lowers[sent.start : sent.end] and _partner_with(doc, lowers, sent))
         ):
             trigger = Trigger(tok, "verb")
@@ -227,7 +237,7 @@ def _person_met(doc: Doc, lowers: list[str], clause: Clause) -> bool:
 def _visits_person(doc: Doc, lowers: list[str], clause: Clause) -> bool:
     """"reist nach Amman zum jordanischen König": a person in a phrase
     that "zu" opens, in the clause of a verb of travelling."""
-    journeys = [p for p in clause.phrases if lowers[p.prep] in JOURNEY]
+    journeys = [p for p in clause.phrases if lowers[p.prep] in _JOURNEY]
     return any(
         p.prep < m.start < p.end for p in journeys for m in actor_mentions(doc, ext.PERSON)
     )
