@@ -20,8 +20,8 @@ _M = load_json("meetings.json")
 
 _PREP = load_json("prepositions.json")
 _DESTINATION_PREPS = frozenset(_PREP["destinations"])
-_REGION_ADJECTIVE = ("ischen", "ische")
-_ARABIC_ARTICLES = tuple(_M["arabic_articles"])  # "im walisischen Newport", "in der südfranzösischen Stadt Nizza"
+_REGION_ADJECTIVE = tuple(_M["region_adjective_endings"])  # "im walisischen Newport"
+_ARABIC_ARTICLES = tuple(_M["arabic_articles"])  # "Scharm al-Scheich"
 _PLACE_LEAD_INS = frozenset(_M["place_lead_ins"])
 _MAX_LEAD_IN = 3
 _PLACE_PREPS = frozenset(_PREP["meeting_places"])

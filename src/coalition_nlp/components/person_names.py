@@ -26,7 +26,7 @@ _MAX_PAIRS = 6
 _VERB_PARTICLES = frozenset(_CONTEXT["verb_particles"])
 _TRIGGER_TEXTS = _REPORTING | _CREDITS | {"("}  # tokens besides given names that vouch for a name
 _REGNAL = re.compile(r"^[IVX]{1,5}\.?$")  # a ruler's number after the name
-_PLACE_BEFORE = frozenset({"in", "nach", "aus"})  # a surname alone after these is a place's name
+_PLACE_BEFORE = frozenset(load_json("prepositions.json")["surname_places"])
 _MAX_WORDS = 4  # "Sabah al-Ahmad al-Jaber al-Sabah", "Anders Fogh Rasmussen"
 _MAX_GAP = 4  # "die Sprecherin im US-Außenamt, Jen Psaki"
 
@@ -76,8 +76,7 @@ def names_in(doc: Doc, ctx: PersonContext) -> list[tuple[int, int, Title | None]
 def _holders_by_surname(doc: Doc, ctx: PersonContext) -> list[tuple[int, int]]:
     """"Obama will ...", "sagte Erdogan", "von der Leyen reiste": the surname alone of one
     office holder in office on the article's day; never after an article ("im Kern") or "in"
-    ("in Austin"); where a
-    sentence or a colon opens only before a finite verb ("Kurz darauf")."""
+    ("in Austin"); where a sentence or a colon opens only before a finite verb ("Kurz darauf")."""
     published, view = doc._.published, doc_view(doc)
     if not published:
         return []
