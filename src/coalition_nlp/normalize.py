@@ -170,6 +170,7 @@ def _dedupe(records: list, key_fields: tuple[str, ...], loose: tuple[str, ...] =
     Million geht an UNICEF, eine Million an UNDP" are two), and told in other sentences: two
     equal amounts in one sentence are two."""
     merged: dict[tuple, list] = {}
+    kept = []
     for rec in records:
         key = tuple(str(getattr(rec, f)) for f in key_fields)
         same = merged.setdefault(key, [])
@@ -178,10 +179,10 @@ def _dedupe(records: list, key_fields: tuple[str, ...], loose: tuple[str, ...] =
         ) and m.evidence[0] != rec.evidence[0]), None)
         if first is None:
             same.append(rec)
+            kept.append(rec)
         else:
             first.evidence.extend(e for e in rec.evidence if e not in first.evidence)
-    order = {id(rec): k for k, rec in enumerate(records)}
-    return sorted((rec for same in merged.values() for rec in same), key=lambda rec: order[id(rec)])
+    return kept
 
 
 def _event_record(model: type, span: SpacySpan, actors: _Actors, refs: tuple[str, ...] = ()):
