@@ -7,6 +7,10 @@ from spacy.tokens import Doc
 from . import words as cw
 from .models import Clause, Phrase
 
+_NO_SUBJECT_OPENERS = cw.ADVERBS | cw.PREPOSITIONS  # a Vorfeld they open is no subject
+_ONLY_DATIVE = cw.DATIVE - cw.NOMINATIVE  # "dem", "einem": no subject starts there
+
+
 def phrases(view, c: Clause) -> list[Phrase]:
     out = []
     lowers, texts = view.lowers, view.texts
@@ -51,7 +55,7 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
     ):
         first += 1  # a list item's number ("5. Bundesregierung sagt ...") opens no subject
     fronted = first == c.finite - 1 and (found := cw.verb_of(lowers[first])) is not None and found[1] == "part"
-    if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in cw.ADVERBS | cw.PREPOSITIONS and not fronted:
+    if c.kind == "main" and first < c.finite and first not in in_phrase and lowers[first] not in _NO_SUBJECT_OPENERS and not fronted:
         counted = cw.is_count(lowers[first])
         if counted and not _plural(lowers[c.finite]):
             pass  # "90 Millionen Dollar stellt der Staat bereit": a count agrees with no singular verb
@@ -59,7 +63,7 @@ def subject(view, c: Clause) -> tuple[int, int] | None:
             return first, c.finite
     search = range(c.finite + 1, c.end) if c.kind == "main" else range(first + 1, c.finite)
     for k in search:
-        if k in in_phrase or texts[k] in cw.BREAKS or lowers[k] in cw.DATIVE - cw.NOMINATIVE:
+        if k in in_phrase or texts[k] in cw.BREAKS or lowers[k] in _ONLY_DATIVE:
             continue
         if lowers[k] in cw.PRONOUNS:
             return k, k + 1
